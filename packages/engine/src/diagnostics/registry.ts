@@ -1,0 +1,13 @@
+import type { DiagnosticCode } from './types.js';
+import { composeCodes } from './codes/compose.js';
+import { definitionCodes } from './codes/definition.js';
+import { flowCodes } from './codes/flow.js';
+import { validationCodes } from './codes/validation.js';
+
+/** Every diagnostic code the engine can report, for docs and the designer. */
+export const diagnosticCodes: ReadonlyArray<DiagnosticCode<any>> = [
+  ...definitionCodes,
+  ...validationCodes,
+  ...composeCodes,
+  ...flowCodes,
+];

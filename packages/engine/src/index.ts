@@ -1,0 +1,10 @@
+/**
+ * @onething/engine — the pure interpreter of onething definitions.
+ * No DOM, no I/O: runs unchanged in Node, a browser and a worker.
+ * Browser forms import the lighter `@onething/engine/runtime` instead.
+ */
+export type * from './definitions/types.generated.js';
+export type { Json, JsonSchema, Rule } from './json.js';
+export { LOCALES, localize, text, type Locale } from './text.js';
+export * from './diagnostics/index.js';
+export type * from './compose/types.js';

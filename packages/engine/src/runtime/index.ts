@@ -1,0 +1,8 @@
+/**
+ * @onething/engine/runtime — what a browser form needs, and nothing heavy (no ajv, no xstate):
+ * JSON Logic rules and their dependencies, item activation, form state, requiredness,
+ * projection and error messages.
+ */
+export type { Json, JsonSchema, Rule } from '../json.js';
+export { LOCALES, localize, text, type Locale } from '../text.js';
+export type * from '../compose/types.js';
