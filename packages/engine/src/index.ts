@@ -8,3 +8,4 @@ export type { Json, JsonSchema, Rule } from './json.js';
 export { LOCALES, localize, text, type Locale } from './text.js';
 export * from './diagnostics/index.js';
 export type * from './compose/types.js';
+export type * from './flow/types.js';
