@@ -6,3 +6,4 @@
 export type { Json, JsonSchema, Rule } from '../json.js';
 export { LOCALES, localize, text, type Locale } from '../text.js';
 export type * from '../compose/types.js';
+export * from '../rules/index.js';
