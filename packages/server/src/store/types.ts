@@ -35,6 +35,7 @@ export interface AuditHead {
 export interface Actor {
   sub: string;
   role: string;
+  department?: string;
 }
 
 /**
@@ -81,8 +82,11 @@ export interface AuditEntry {
   at: string;
   actor: Actor;
   event: string;
-  from: string | null;
-  to: string;
+  /** The item whose chart took the event, if any. */
+  item?: string;
+  /** The flow state before and after (a state value: a string or nested object). */
+  from: Json | null;
+  to: Json;
   /** sha-256 of the application's answers, data and materials after the change. */
   dataHash: string;
   /** Extra facts (a supplement request, an item decision, the deadline fired). */

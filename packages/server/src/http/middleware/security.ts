@@ -1,0 +1,109 @@
+import cors from 'cors';
+import helmet from 'helmet';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
+import type { Store } from '../../store/port.js';
+import { HttpError } from '../errors.js';
+
+/**
+ * Security headers (helmet): a strict Content-Security-Policy (`script-src 'self'`, no
+ * inline script, no eval), no sniffing, no framing by other sites. Resources may be
+ * loaded cross-origin (`Cross-Origin-Resource-Policy: cross-origin`) because portals on
+ * other origins load the SDK and validator modules; API data still needs CORS + a token.
+ * @example app.use(securityHeaders())
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** The CORS allow-list: origins from the configuration plus portals registered in the store. */
+export interface OriginAllowList {
+  allows(origin: string): Promise<boolean>;
+  /** Re-reads the registered portals (after an admin change). */
+  refresh(): Promise<void>;
+}
+
+/**
+ * An allow-list that caches the store's portals for `ttlMs` (so a change made by another
+ * server process is seen within that time).
+ * @example const origins = originAllowList(store, ['http://localhost:5173'])
+ */
+export function originAllowList(store: Store, configured: readonly string[], ttlMs = 10_000): OriginAllowList {
+  let cached = new Set<string>();
+  let loadedAt = -Infinity;
+  const list: OriginAllowList = {
+    async refresh() {
+      cached = new Set((await store.listPortals()).map((p) => p.origin));
+      loadedAt = Date.now();
+    },
+    async allows(origin) {
+      if (configured.includes(origin)) return true;
+      if (Date.now() - loadedAt > ttlMs) await list.refresh();
+      return cached.has(origin);
+    },
+  };
+  return list;
+}
+
+/**
+ * CORS for registered portal origins only: other origins get no CORS headers, so browsers
+ * refuse them. Requests without an Origin (same-origin, server-to-server) pass.
+ * @example app.use(corsForPortals(origins))
+ */
+export function corsForPortals(origins: OriginAllowList): RequestHandler {
+  return cors({
+    origin(origin, callback) {
+      if (!origin) return callback(null, false);
+      origins.allows(origin).then((ok) => callback(null, ok ? origin : false), (error: Error) => callback(error));
+    },
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'X-Continuation-Token', 'X-File-Name', 'Accept-Language'],
+    exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Idempotency-Replayed', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
+    maxAge: 600,
+  }) as RequestHandler;
+}
+
+/** Rate-limit settings: requests per window. */
+export interface RateLimits {
+  windowMs: number;
+  perIp: number;
+  perToken: number;
+}
+
+/**
+ * Two limiters: one per client IP (before authentication, so floods of bad tokens are
+ * limited too) and one per token subject. Over the limit: 429 `rate-limited` with
+ * `Retry-After`. Counters are per process (see docs/operations.md).
+ * @example const { ipLimiter, tokenLimiter } = rateLimiters({ windowMs: 60_000, perIp: 600, perToken: 300 })
+ */
+export function rateLimiters(limits: RateLimits): { ipLimiter: RequestHandler; tokenLimiter: RequestHandler } {
+  const handler: RequestHandler = (_req, res, next) => {
+    next(new HttpError('rateLimited', { headers: { 'Retry-After': String(Math.ceil(limits.windowMs / 1000)) } }));
+    void res;
+  };
+  const common = { windowMs: limits.windowMs, standardHeaders: 'draft-8' as const, legacyHeaders: false, handler };
+  return {
+    ipLimiter: rateLimit({ ...common, limit: limits.perIp, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` }),
+    tokenLimiter: rateLimit({
+      ...common,
+      limit: limits.perToken,
+      keyGenerator: (_req, res) => `sub:${(res.locals['principal'] as { sub: string } | undefined)?.sub ?? 'anonymous'}`,
+    }),
+  };
+}

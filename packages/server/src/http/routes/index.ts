@@ -1,0 +1,14 @@
+import type { RouteDescriptor } from '../route.js';
+import { healthRoutes } from './health.js';
+import { openApiRoutes } from './openapi.js';
+import { portalRoutes } from './portals.js';
+
+/**
+ * Every API route, in registration order. Add an area as a file in this folder exporting
+ * an array of descriptors, and list it here; the OpenAPI document follows.
+ */
+export function apiRoutes(): RouteDescriptor[] {
+  const all: RouteDescriptor[] = [];
+  all.push(...healthRoutes, ...openApiRoutes(() => all), ...portalRoutes);
+  return all;
+}

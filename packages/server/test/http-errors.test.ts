@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { call, memoryLogger, startServer, token, type TestServer } from './helpers.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('HTTP errors are { code, message, pointer? } with the right status', () => {
+  it('answers an unknown route with 404 route-not-found, in the requested locale', async () => {
+    server = await startServer();
+    const zh = await call(`${server.url}/api/nope`);
+    expect(zh).toMatchObject({ status: 404, body: { code: 'route-not-found', message: '接口不存在' } });
+    const en = await call(`${server.url}/api/nope`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.body).toEqual({ code: 'route-not-found', message: 'No such API route' });
+  });
+
+  it('refuses a missing or invalid bearer token with 401', async () => {
+    server = await startServer();
+    expect((await call(`${server.url}/api/admin/portals`)).body.code).toBe('unauthenticated');
+    const forged = await call(`${server.url}/api/admin/portals`, { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get('www-authenticate')).toContain('invalid_token');
+    const garbage = await call(`${server.url}/api/admin/portals`, { headers: { authorization: 'Basic abc' } });
+    expect(garbage.status).toBe(401);
+  });
+
+  it('answers an admin route with 403 for other roles', async () => {
+    server = await startServer();
+    const clerk = await token({ sub: 'clerk-1', roles: ['clerk'], department: 'window' });
+    expect(await call(`${server.url}/api/admin/portals`, { token: clerk })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    const admin = await token({ sub: 'admin-1', roles: ['admin'] });
+    expect(await call(`${server.url}/api/admin/portals`, { token: admin })).toMatchObject({ status: 200, body: { items: [] } });
+  });
+
+  it('answers malformed JSON with 400 invalid-json and a non-JSON body with 415', async () => {
+    server = await startServer();
+    const admin = await token({ sub: 'admin-1', roles: ['admin'] });
+    const bad = await call(`${server.url}/api/admin/portals`, { token: admin, body: '{"origin": ' });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'invalid-json', pointer: '' } });
+    const form = await call(`${server.url}/api/admin/portals`, { token: admin, body: 'origin=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form).toMatchObject({ status: 415, body: { code: 'unsupported-media-type' } });
+  });
+
+  it('answers a body over the JSON limit with 413', async () => {
+    server = await startServer({ limits: { jsonBytes: 1000 } });
+    const admin = await token({ sub: 'admin-1', roles: ['admin'] });
+    const big = await call(`${server.url}/api/admin/portals`, { token: admin, body: { origin: 'https://a.example', name: 'x'.repeat(2000) } });
+    expect(big).toMatchObject({ status: 413, body: { code: 'payload-too-large' } });
+  });
+
+  it('points at the offending input when the body breaks the OpenAPI schema, and never runs an operator', async () => {
+    server = await startServer();
+    const admin = await token({ sub: 'admin-1', roles: ['admin'] });
+    const operator = await call(`${server.url}/api/admin/portals`, { token: admin, body: { origin: { $ne: null }, name: 'x' } });
+    expect(operator.status).toBe(400);
+    expect(operator.body).toMatchInlineSnapshot(`
+      {
+        "code": "invalid-request",
+        "message": "请求不符合接口约定：/origin 应当是 string 类型",
+        "pointer": "/origin",
+      }
+    `);
+    const extra = await call(`${server.url}/api/admin/portals`, { token: admin, body: { origin: 'https://a.example', name: 'x', admin: true }, headers: { 'accept-language': 'en' } });
+    expect(extra.body).toMatchInlineSnapshot(`
+      {
+        "code": "invalid-request",
+        "message": "The request does not match the API contract: /admin must NOT have additional properties",
+        "pointer": "/admin",
+      }
+    `);
+  });
+
+  it('turns an internal failure into 500 internal without a stack trace, and logs it', async () => {
+    const store = new SqliteStore({ path: ':memory:' });
+    await store.migrate();
+    store.schemaVersion = async () => {
+      throw new Error('disk on fire at /var/lib/secret/path');
+    };
+    const { logger, lines } = memoryLogger();
+    server = await startServer({ store, logger });
+    const response = await call(`${server.url}/healthz`);
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({ code: 'internal', message: '服务器内部错误，已记录，请稍后再试' });
+    expect(JSON.stringify(response.body)).not.toContain('secret');
+    const logged = lines().find((l) => l['msg'] === 'internal error');
+    expect(JSON.stringify(logged)).toContain('disk on fire');
+    expect(logged?.['requestId']).toBe(response.headers.get('x-request-id'));
+  });
+
+  it('limits requests per IP and per token with 429 rate-limited', async () => {
+    server = await startServer({ rateLimits: { perIp: 1000, perToken: 3, windowMs: 60_000 } });
+    const admin = await token({ sub: 'admin-1', roles: ['admin'] });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await call(`${server.url}/api/admin/portals`, { token: admin })).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const limited = await call(`${server.url}/api/admin/portals`, { token: admin });
+    expect(limited.body.code).toBe('rate-limited');
+    expect(limited.headers.get('retry-after')).toBe('60');
+    // another token is not limited
+    const other = await token({ sub: 'admin-2', roles: ['admin'] });
+    expect((await call(`${server.url}/api/admin/portals`, { token: other })).status).toBe(200);
+    await server.close();
+    server = await startServer({ rateLimits: { perIp: 2, perToken: 1000, windowMs: 60_000 } });
+    const ip = [];
+    for (let i = 0; i < 3; i++) ip.push((await call(`${server.url}/healthz`)).status);
+    expect(ip).toEqual([200, 200, 429]);
+  });
+});
