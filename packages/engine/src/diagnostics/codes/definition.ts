@@ -7,12 +7,12 @@ import { text, type Text } from '../../text.js';
 
 /* ---------- reading files ---------- */
 
-export const jsonSyntaxError = defineCode<{ line: number; column: number; problem: string }>(
+export const jsonSyntaxError = defineCode<{ line: number; column: number; problem: Text }>(
   'json-syntax-error',
   'error',
   text('JSON 语法错误', 'JSON syntax error'),
   ({ line, column, problem }) =>
-    text(`第 ${line} 行第 ${column} 列：JSON 语法错误（${problem}）`, `Line ${line}, column ${column}: invalid JSON (${problem})`),
+    text(`第 ${line} 行第 ${column} 列：${problem['zh-CN']}`, `Line ${line}, column ${column}: ${problem.en}`),
 );
 
 export const jsonTooDeep = defineCode<{ limit: number }>(
@@ -176,11 +176,11 @@ export const fieldNotInSection = defineCode<{ field: string }>(
 
 /* ---------- data schemas ---------- */
 
-export const invalidJsonSchema = defineCode<{ problem: string }>(
+export const invalidJsonSchema = defineCode<{ problem: Text }>(
   'invalid-json-schema',
   'error',
   text('数据模式不是有效的 JSON Schema', 'Data schema is not valid JSON Schema'),
-  ({ problem }) => text(`不是有效的 JSON Schema 2020-12：${problem}`, `Not valid JSON Schema 2020-12: ${problem}`),
+  ({ problem }) => text(`不是有效的 JSON Schema 2020-12：${problem['zh-CN']}`, `Not valid JSON Schema 2020-12: ${problem.en}`),
 );
 
 export const invalidPropertyName = defineCode<{ name: string }>(
@@ -290,6 +290,19 @@ export const promisedExceedsLegal = defineCode<{ promised: number; legal: number
     text(`承诺时限 ${promised} 天超过法定时限 ${legal} 天`, `The promised limit of ${promised} days exceeds the statutory limit of ${legal} days`),
 );
 
+/* ---------- the linter itself ---------- */
+
+export const lintRuleFailed = defineCode<{ rule: string; message: string }>(
+  'lint-rule-failed',
+  'error',
+  text('检查规则内部出错', 'A lint rule failed'),
+  ({ rule, message }) =>
+    text(
+      `检查规则“${rule}”内部出错，未完成检查（${message}）；这是 onething 的缺陷，请报告`,
+      `Lint rule "${rule}" failed and did not finish (${message}); this is a bug in onething, please report it`,
+    ),
+);
+
 /** Diagnostic codes of the definition area. Each needs a page docs/errors/<code>.md. */
 export const definitionCodes: DiagnosticCode<any>[] = [
   jsonSyntaxError,
@@ -323,4 +336,5 @@ export const definitionCodes: DiagnosticCode<any>[] = [
   schemaExternalRef,
   schemaUnresolvedRef,
   promisedExceedsLegal,
+  lintRuleFailed,
 ];

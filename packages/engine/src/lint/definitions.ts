@@ -1,0 +1,77 @@
+import type { JsonSchema } from '../json.js';
+import type { Loaded, Registry } from '../definitions/registry-types.js';
+import type { BundleDefinition, ItemDefinition, OverlayDefinition } from '../definitions/types.generated.js';
+import { collectFields, fieldLookup, type FieldInfo } from '../definitions/fields.js';
+
+/** Every loaded version of every item. */
+export function allItems(registry: Registry): Array<Loaded<ItemDefinition>> {
+  return [...registry.items.values()].flatMap((versions) => [...versions.values()]);
+}
+
+/** Every loaded version of every bundle. */
+export function allBundles(registry: Registry): Array<Loaded<BundleDefinition>> {
+  return [...registry.bundles.values()].flatMap((versions) => [...versions.values()]);
+}
+
+/** Every loaded version of every overlay. */
+export function allOverlays(registry: Registry): Array<Loaded<OverlayDefinition>> {
+  return [...registry.overlays.values()].flatMap((versions) => [...versions.values()]);
+}
+
+/** Every loaded definition, whatever its kind, with its file. */
+export function allDefinitions(registry: Registry): Array<{ definition: unknown; file: string }> {
+  return [...allItems(registry), ...allBundles(registry), ...allOverlays(registry), ...registry.dictionaries.values()];
+}
+
+/** A JSON Schema inside a definition that describes data: an item's schema, a bundle's questions, a concept's fragment. */
+export interface DataSchemaAt {
+  schema: JsonSchema;
+  file: string;
+  pointer: string;
+  owner: 'item' | 'bundle' | 'concept';
+}
+
+/**
+ * Every data schema of the loaded definitions, for the checks every schema gets.
+ * @example dataSchemas(registry).map((s) => s.pointer) // ['/schema', '/questions', '/concepts/applicant.name/schema', …]
+ */
+export function dataSchemas(registry: Registry): DataSchemaAt[] {
+  return [
+    ...allItems(registry).map((l) => ({ schema: l.definition.schema, file: l.file, pointer: '/schema', owner: 'item' as const })),
+    ...allBundles(registry).map((l) => ({ schema: l.definition.questions, file: l.file, pointer: '/questions', owner: 'bundle' as const })),
+    ...[...registry.concepts.values()].map((c) => ({ schema: c.concept.schema, file: c.file, pointer: `${c.pointer}/schema`, owner: 'concept' as const })),
+  ];
+}
+
+/** The fields of an item's data, concepts' sub-fields included. */
+export function itemFields(registry: Registry, item: ItemDefinition): FieldInfo[] {
+  return collectFields(item.schema, '/schema', (id) => registry.concepts.get(id)?.concept.schema);
+}
+
+/**
+ * The field paths of a bundle's composed data (docs/architecture.md, "Composition"):
+ * concept-bound fields at their concept path, other fields under their item's id.
+ * Undefined when an item does not resolve — then the bundle's paths cannot be checked.
+ */
+export function bundleDataLookup(registry: Registry, bundle: BundleDefinition): { has(path: string): boolean } | undefined {
+  const paths: FieldInfo[] = [];
+  const add = (path: string, open = false) => paths.push({ path, pointer: '', schema: {}, inArray: false, open });
+  for (const entry of bundle.items) {
+    const loaded = registry.resolveItem(entry.item, entry.version);
+    if (!loaded) return undefined;
+    const fields = itemFields(registry, loaded.definition);
+    const bound = fields.filter((f) => f.concept);
+    add(entry.item);
+    for (const field of fields) {
+      const owner = bound.find((b) => field.path === b.path || field.path.startsWith(`${b.path}.`));
+      if (owner) {
+        const conceptPath = `${owner.concept}${field.path.slice(owner.path.length)}`;
+        const segments = conceptPath.split('.');
+        segments.forEach((_, i) => add(segments.slice(0, i + 1).join('.'), i === segments.length - 1 && field.open));
+      }
+      // Compose may also keep a group that holds bound fields under the item; accept both places.
+      add(`${entry.item}.${field.path}`, field.open);
+    }
+  }
+  return fieldLookup(paths);
+}
