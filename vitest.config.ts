@@ -12,6 +12,8 @@ export default defineConfig({
     alias: [
       { find: /^@onething\/engine$/, replacement: src('engine/src/index.ts') },
       { find: /^@onething\/engine\/runtime$/, replacement: src('engine/src/runtime/index.ts') },
+      { find: /^@onething\/engine\/standalone$/, replacement: src('engine/src/validate/standalone-runtime.ts') },
+      { find: /^@onething\/engine\/divisions$/, replacement: src('engine/src/validate/divisions/index.ts') },
       { find: /^@onething\/form-elements$/, replacement: src('form-elements/src/index.ts') },
       { find: /^@onething\/server$/, replacement: src('server/src/index.ts') },
       { find: /^@onething\/sdk$/, replacement: src('sdk/src/index.ts') },

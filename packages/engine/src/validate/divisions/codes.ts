@@ -1,6 +1,7 @@
-import { DIVISION_CODES } from './codes.generated.js';
+import { DIVISION_CODES, PROVINCE_PREFIXES } from './codes.generated.js';
 
 let codes: ReadonlySet<string> | undefined;
+let provinces: ReadonlySet<string> | undefined;
 
 /** Expands the compact list (see codes.generated.ts) into full 6-digit codes, once. */
 function divisionCodes(): ReadonlySet<string> {
@@ -30,8 +31,10 @@ export function isDivisionCode(code: string): boolean {
 
 /**
  * True when `prefix` is the 2-digit code of a mainland province-level division in the list.
+ * Separate from the full list, so a bundle that needs only this leaves the list out.
  * @example isProvincePrefix('44') // true (广东省)
  */
 export function isProvincePrefix(prefix: string): boolean {
-  return prefix.length === 2 && divisionCodes().has(`${prefix}0000`);
+  provinces ??= new Set(PROVINCE_PREFIXES);
+  return provinces.has(prefix);
 }
