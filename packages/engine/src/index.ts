@@ -16,3 +16,4 @@ export { lint, lintRules, type LintRule } from './lint/index.js';
 export * from './rules/index.js';
 export { lintRule, MAX_RULE_NODES } from './rules/check.js';
 export * from './validate/index.js';
+export * from './versioning/index.js';

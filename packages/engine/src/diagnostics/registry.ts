@@ -4,6 +4,7 @@ import { definitionCodes } from './codes/definition.js';
 import { flowCodes } from './codes/flow.js';
 import { ruleCodes } from './codes/rules.js';
 import { validationCodes } from './codes/validation.js';
+import { versioningCodes } from '../versioning/codes.js';
 
 /** Every diagnostic code the engine can report, for docs and the designer. */
 export const diagnosticCodes: ReadonlyArray<DiagnosticCode<any>> = [
@@ -12,4 +13,5 @@ export const diagnosticCodes: ReadonlyArray<DiagnosticCode<any>> = [
   ...composeCodes,
   ...ruleCodes,
   ...flowCodes,
+  ...versioningCodes,
 ];
