@@ -1,6 +1,7 @@
 import type { JsonSchema } from '../json.js';
 import type { Loaded, Registry } from '../definitions/registry-types.js';
-import type { BundleDefinition, ItemDefinition, OverlayDefinition } from '../definitions/types.generated.js';
+import type { BundleDefinition, ItemDefinition, OverlayDefinition, Ui } from '../definitions/types.generated.js';
+import { pointer } from '../diagnostics/define.js';
 import { collectFields, fieldLookup, type FieldInfo } from '../definitions/fields.js';
 
 /** Every loaded version of every item. */
@@ -74,4 +75,47 @@ export function bundleDataLookup(registry: Registry, bundle: BundleDefinition): 
     }
   }
   return fieldLookup(paths);
+}
+
+/** Where a JSON Logic rule of a definition is evaluated: over an item's data, the guidance answers or the bundle data. */
+export type RuleScope = 'item' | 'questions' | 'bundle';
+
+/** A JSON Logic rule found in a definition. */
+export interface RuleAt {
+  rule: unknown;
+  file: string;
+  pointer: string;
+  scope: RuleScope;
+  item?: ItemDefinition;
+  bundle?: BundleDefinition;
+}
+
+/**
+ * Every JSON Logic rule of the loaded items and bundles: `ui.rules` (visible, required,
+ * value), materials' `when`, bundle items' `when` and `questionsUi.rules`.
+ * @example rulesOf(registry).filter((r) => r.scope === 'questions')
+ */
+export function rulesOf(registry: Registry): RuleAt[] {
+  const found: RuleAt[] = [];
+  const fromUi = (ui: Ui | undefined, base: string, at: Omit<RuleAt, 'rule' | 'pointer'>) => {
+    for (const [path, rules] of Object.entries(ui?.rules ?? {})) {
+      for (const kind of ['visible', 'required', 'value'] as const) {
+        if (rules && kind in rules) found.push({ ...at, rule: rules[kind], pointer: pointer(base, 'rules', path, kind) });
+      }
+    }
+  };
+  for (const { definition: item, file } of allItems(registry)) {
+    fromUi(item.ui, 'ui', { file, scope: 'item', item });
+    item.materials.forEach((material, i) => {
+      if ('when' in material) found.push({ rule: material.when, file, pointer: pointer('materials', i, 'when'), scope: 'item', item });
+    });
+  }
+  for (const { definition: bundle, file } of allBundles(registry)) {
+    bundle.items.forEach((entry, i) => {
+      if ('when' in entry) found.push({ rule: entry.when, file, pointer: pointer('items', i, 'when'), scope: 'questions', bundle });
+    });
+    fromUi(bundle.questionsUi, 'questionsUi', { file, scope: 'questions', bundle });
+    fromUi(bundle.ui, 'ui', { file, scope: 'bundle', bundle });
+  }
+  return found;
 }

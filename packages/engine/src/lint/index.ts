@@ -18,6 +18,7 @@ import { overlayBaseRule } from './overlay-base.js';
 import { patternSafetyRule } from './pattern-safety.js';
 import { promisedExceedsLegalRule } from './promised-exceeds-legal.js';
 import { propertyNamesRule } from './property-names.js';
+import { ruleSyntaxRule } from './rule-syntax.js';
 import { ruleUnknownFieldRule } from './rule-unknown-field.js';
 import { schemaRefsRule } from './schema-refs.js';
 import { schemaSizeRule } from './schema-size.js';
@@ -48,6 +49,7 @@ export const lintRules: ReadonlyArray<LintRule> = [
   bundleItemsRule,
   overlayBaseRule,
   // fields, rules and ui
+  ruleSyntaxRule,
   ruleUnknownFieldRule,
   uiUnknownFieldRule,
   fieldNotInSectionRule,

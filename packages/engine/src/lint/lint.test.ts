@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { LintRule } from './types.js';
+import { lint, lintRules } from './index.js';
+import { load } from '../definitions/load.js';
+import { diagnosticCodes } from '../diagnostics/registry.js';
+import { MAX_SCHEMA_BYTES, MAX_SCHEMA_DEPTH, schemaSizeRule } from './schema-size.js';
+import { text } from '../text.js';
+
+const dictionary = (schema: unknown) => ({
+  kind: 'concepts',
+  id: 'big',
+  version: '1.0.0',
+  concepts: { 'thing.value': { title: text('值', 'Value'), schema, pii: 'none' } },
+});
+
+describe('lint', () => {
+  it('turns a failing rule into a lint-rule-failed diagnostic instead of throwing', () => {
+    const broken: LintRule = { id: 'broken', description: text('坏', 'Broken'), codes: [], check: () => { throw new Error('boom'); } };
+    expect(lint(load([]).value, [broken])).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "lint-rule-failed",
+          "message": {
+            "en": "Lint rule "broken" failed and did not finish (boom); this is a bug in onething, please report it",
+            "zh-CN": "检查规则“broken”内部出错，未完成检查（boom）；这是 onething 的缺陷，请报告",
+          },
+          "pointer": "",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('has unique rule ids, and every code a rule reports is registered (so it has a docs page)', () => {
+    const ids = lintRules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const registered = new Set(diagnosticCodes);
+    expect(lintRules.flatMap((r) => r.codes).filter((c) => !registered.has(c)).map((c) => c.code)).toEqual([]);
+  });
+
+  it(`refuses a schema over ${MAX_SCHEMA_BYTES / 1024} KB`, () => {
+    const big = { type: 'string', enum: Array.from({ length: 30_000 }, (_, i) => `value-${i}`) };
+    const { value } = load([{ path: 'big.json', content: dictionary(big) }], { lint: false });
+    expect(schemaSizeRule.check(value).map((d) => [d.pointer, d.message.en])).toMatchInlineSnapshot(`
+      [
+        [
+          "/concepts/thing.value/schema",
+          "The schema is 408916 bytes, over the limit of 262144",
+        ],
+      ]
+    `);
+  });
+
+  it(`refuses a schema nesting deeper than ${MAX_SCHEMA_DEPTH} subschemas, pointing at the deepest`, () => {
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 20; i++) deep = { type: 'object', properties: { a: { allOf: [deep] } } };
+    const { value } = load([{ path: 'deep.json', content: dictionary(deep) }], { lint: false });
+    const [diagnostic] = schemaSizeRule.check(value);
+    expect(diagnostic?.code).toBe('schema-too-deep');
+    expect(diagnostic?.message['zh-CN']).toBe('数据模式嵌套 40 层，超过上限 32 层');
+    expect(diagnostic?.pointer).toBe(`/concepts/thing.value/schema${'/properties/a/allOf/0'.repeat(20)}`);
+  });
+});
