@@ -3,7 +3,7 @@ import type { Flow } from '../definitions/types.generated.js';
 import { flowModel } from './flow-model.js';
 import { reachableStates } from './flow-reachability.js';
 
-const roles = { meta: { roles: ['clerk'] } };
+const roles = { meta: { roles: ['clerk'] as [string] } };
 const reachable = (flow: Flow) => [...reachableStates(flowModel(flow, '/flow'))].map((s) => s.path.join('.') || '(root)').sort();
 
 describe('reachability follows XState entry rules', () => {
