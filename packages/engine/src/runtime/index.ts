@@ -17,3 +17,5 @@ export {
   type ErrorLike,
   type MessageContext,
 } from '../validate/messages.js';
+// The Chinese formats (checked as you type by form-elements' widgets; the resident ID fills birth date and sex).
+export { creditCode, mobile, parseResidentId, residentId, type FormatDescriptor, type ResidentIdInfo } from '../validate/formats/index.js';
