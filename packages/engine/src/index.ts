@@ -17,3 +17,4 @@ export * from './rules/index.js';
 export { lintRule, MAX_RULE_NODES } from './rules/check.js';
 export * from './validate/index.js';
 export * from './versioning/index.js';
+export * from './flow/index.js';

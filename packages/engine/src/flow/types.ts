@@ -95,6 +95,10 @@ export interface FlowItem {
   when?: Rule;
   /** How bundle data maps onto the item's own data (its chart's rules see item data). */
   projection: ProjectionEntry[];
+  /** Material ids (of the composed bundle) the item asks for. */
+  materials: string[];
+  /** The initial context of the item's chart (`flow.context`). */
+  context: { [key: string]: Json };
 }
 
 /** An XState machine config as JSON (see packages/engine/schemas/flow.schema.json for item charts). */
@@ -191,10 +195,16 @@ export interface Clock {
   days: 'working' | 'calendar';
   elapsedDays: number;
   since?: string;
-  /** `running`; `held` while a pausing descendant state is active; `paused` while the state is left for a pausing state. */
-  status: 'running' | 'held' | 'paused';
+  /**
+   * `running`; `held` while a pausing descendant state is active; `paused` while the state is
+   * left for a pausing state (it resumes on return); `done` once the state is left for good
+   * (kept as a record of the days spent).
+   */
+  status: 'running' | 'held' | 'paused' | 'done';
   /** The scope: `bundle` or an item id. */
   scope: string;
+  /** The event its deadline sends (`meta.onTimeout`, else `OVERDUE`). */
+  event: string;
   /** The due time last issued. */
   due?: string;
   /** Set when the limit passed (informational deadlines). */

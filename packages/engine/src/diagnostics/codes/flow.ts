@@ -1,6 +1,6 @@
 import type { DiagnosticCode } from '../types.js';
 import { defineCode } from '../define.js';
-import { text } from '../../text.js';
+import { text, type Text } from '../../text.js';
 
 // Structural checks of item charts (src/lint/flow-*.ts). Each has a page docs/errors/<code>.md.
 
@@ -52,6 +52,77 @@ export const flowEventWithoutRoles = defineCode<{ event: string }>(
     ),
 );
 
+// Catalog and flow-runtime checks (src/lint/flow-catalog.ts, src/flow/create.ts).
+
+export const flowUnknownGuard = defineCode<{ guard: string; known: string }>(
+  'flow-unknown-guard',
+  'error',
+  text('未知的条件', 'Unknown guard'),
+  ({ guard, known }) =>
+    text(`条件“${guard}”不在引擎目录中（可用：${known}）`, `Guard "${guard}" is not in the engine's catalog (available: ${known})`),
+);
+
+export const flowUnknownAction = defineCode<{ action: string; known: string }>(
+  'flow-unknown-action',
+  'error',
+  text('未知的动作', 'Unknown action'),
+  ({ action, known }) =>
+    text(`动作“${action}”不在引擎目录中（可用：${known}）`, `Action "${action}" is not in the engine's catalog (available: ${known})`),
+);
+
+export const flowInvalidParams = defineCode<{ type: string; problem: string }>(
+  'flow-invalid-params',
+  'error',
+  text('参数不符合目录说明', 'Params do not fit the catalog entry'),
+  ({ type, problem }) => text(`“${type}”的 params 无效：${problem}`, `The params of "${type}" are invalid: ${problem}`),
+);
+
+export const flowMissingOutcome = defineCode<{ state: string }>(
+  'flow-missing-outcome',
+  'error',
+  text('终态没有办理结果', 'Final state without an outcome'),
+  ({ state }) =>
+    text(
+      `事项流程的终态“${state}”没有 meta.outcome（approved、rejected 或 withdrawn），无法判断事项结果`,
+      `Final state "${state}" of the item chart has no meta.outcome (approved, rejected or withdrawn), so the item's result is unknown`,
+    ),
+);
+
+export const flowSupplementNotApplied = defineCode<{ event: string }>(
+  'flow-supplement-not-applied',
+  'warning',
+  text('补正答复未并入数据', 'Supplement answer is not applied'),
+  ({ event }) =>
+    text(
+      `流程用 requestSupplement 要求补正，但没有任何转换使用 applySupplement；申请人的补正（如“${event}”）不会改变数据`,
+      `The chart requests supplements with requestSupplement but no transition uses applySupplement, so the applicant's answer (e.g. "${event}") changes no data`,
+    ),
+);
+
+export const flowInvalidChart = defineCode<{ item: string; problem: string }>(
+  'flow-invalid-chart',
+  'error',
+  text('流程无法构建', 'The flow cannot be built'),
+  ({ item, problem }) => text(`事项“${item}”的流程无法构建为状态机：${problem}`, `The chart of item "${item}" cannot be built into a state machine: ${problem}`),
+);
+
+export const flowDefinitionNotFound = defineCode<{ kind: 'item' | 'bundle'; id: string; version: string }>(
+  'flow-definition-not-found',
+  'error',
+  text('找不到定义', 'Definition not found'),
+  ({ kind, id, version }) =>
+    kind === 'item'
+      ? text(`组合中的事项“${id}”${version} 不在注册表中，无法取得其流程`, `Item "${id}" ${version} of the composition is not in the registry, so its chart is unavailable`)
+      : text(`事项组合“${id}”${version} 不在注册表中，无法取得其流程设置`, `Bundle "${id}" ${version} is not in the registry, so its flow settings are unavailable`),
+);
+
+export const flowInvalidCalendar = defineCode<{ problem: Text }>(
+  'flow-invalid-calendar',
+  'error',
+  text('节假日日历无效', 'Invalid holiday calendar'),
+  ({ problem }) => text(`节假日日历无效：${problem['zh-CN']}`, `Invalid holiday calendar: ${problem.en}`),
+);
+
 /** Diagnostic codes of the flow area. Each needs a page docs/errors/<code>.md. */
 export const flowCodes: DiagnosticCode<any>[] = [
   flowUnknownInitial,
@@ -59,4 +130,12 @@ export const flowCodes: DiagnosticCode<any>[] = [
   flowUnreachableState,
   flowNoFinalState,
   flowEventWithoutRoles,
+  flowUnknownGuard,
+  flowUnknownAction,
+  flowInvalidParams,
+  flowMissingOutcome,
+  flowSupplementNotApplied,
+  flowInvalidChart,
+  flowDefinitionNotFound,
+  flowInvalidCalendar,
 ];

@@ -1,0 +1,63 @@
+import type { Json, JsonSchema } from '../../json.js';
+import type { Text } from '../../text.js';
+import type { Actor, ApplicationContext, ApplicationFlow, FlowEvent, NotifyEffect, Refusal } from '../types.js';
+
+/** What a rule in a chart sees: the scope's data, its context and the event's payload. */
+export interface RuleScope {
+  /** The item's own data (projected from the bundle data); the bundle data at bundle scope. */
+  data: { [key: string]: Json };
+  /** The guidance answers. */
+  answers: { [key: string]: Json };
+  /** The item chart's own context; the application context at bundle scope. */
+  context: { [key: string]: Json };
+  event: FlowEvent;
+}
+
+/** Everything a guard or an action may read. Built per call from XState's arguments. */
+export interface CatalogArgs<P> {
+  params: P;
+  /** `bundle` for the orchestration, else the id of the item whose chart names the entry. */
+  scope: string;
+  context: ApplicationContext;
+  event: FlowEvent;
+  actor: Actor;
+  now: string;
+  flow: ApplicationFlow;
+  /** The data rules see at this scope (built lazily, cached per data object). */
+  rules(): RuleScope;
+}
+
+/** Where effect-producing actions put what the server must do. */
+export interface EffectSink {
+  notify(effect: Omit<NotifyEffect, 'type'>): void;
+  /** Issues (or re-issues) a deadline `days` counted days after now. */
+  deadline(key: string, days: number, kind: 'working' | 'calendar', event: string, item?: string): void;
+  cancel(key: string): void;
+}
+
+interface Descriptor {
+  /** The name charts use: `{ "type": "<type>", "params": { … } }`. */
+  type: string;
+  title: Text;
+  description: Text;
+  /** JSON Schema of `params`; the linter checks charts against it. */
+  params: JsonSchema;
+  /** Example params, shown by the designer and the docs. */
+  example: { [key: string]: Json };
+}
+
+/** A guard of the catalog: a condition on a transition. */
+export interface GuardDescriptor<P = any> extends Descriptor {
+  test(args: CatalogArgs<P>): boolean;
+}
+
+/**
+ * An action of the catalog. `assign` changes the application context inside the transition
+ * (later guards see it); `effects` runs after it and tells the server what to do; `check`
+ * refuses an event whose payload does not fit before anything changes.
+ */
+export interface ActionDescriptor<P = any> extends Descriptor {
+  check?(args: CatalogArgs<P>): Refusal | undefined;
+  assign?(args: CatalogArgs<P>): ApplicationContext;
+  effects?(args: CatalogArgs<P>, sink: EffectSink): void;
+}

@@ -1,0 +1,107 @@
+import type { Json } from '../json.js';
+import type { ProjectionEntry } from '../compose/types.js';
+import { BLOCKED_SEGMENTS, readPath } from '../rules/index.js';
+
+/**
+ * Immutable updates of plain-JSON data by dotted path, JSON Merge Patch (RFC 7396) and the
+ * list of paths two values differ at. Inputs are never mutated: snapshots share structure.
+ */
+
+type JsonObject = { [key: string]: Json };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A copy of `data` with `value` at the dotted `path` (objects created on the way).
+ * Refuses (returns `data` unchanged) paths through `__proto__` and the like.
+ * @example setPath({ a: { b: 1 } }, 'a.c', 2) // { a: { b: 1, c: 2 } }
+ */
+export function setPath(data: JsonObject, path: string, value: Json): JsonObject {
+  const segments = path.split('.');
+  if (segments.some((s) => s === '' || BLOCKED_SEGMENTS.has(s))) return data;
+  const write = (node: Json | undefined, i: number): JsonObject => {
+    const copy: JsonObject = isObject(node) ? { ...node } : {};
+    const key = segments[i]!;
+    copy[key] = i === segments.length - 1 ? value : write(copy[key], i + 1);
+    return copy;
+  };
+  return write(data, 0);
+}
+
+/**
+ * Applies a JSON Merge Patch (RFC 7396): objects merge key by key, `null` deletes, anything
+ * else replaces.
+ * @example mergePatch({ a: 1, b: { c: 2 } }, { b: { c: null, d: 3 } }) // { a: 1, b: { d: 3 } }
+ */
+export function mergePatch(target: Json | undefined, patch: Json): Json {
+  if (!isObject(patch)) return patch;
+  const result: JsonObject = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (BLOCKED_SEGMENTS.has(key)) continue;
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
+
+/** Structural equality of JSON values. */
+export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as Json[];
+    return a.length === bb.length && a.every((v, i) => jsonEqual(v, bb[i]));
+  }
+  const ao = a as JsonObject;
+  const bo = b as JsonObject;
+  const keys = Object.keys(ao);
+  return keys.length === Object.keys(bo).length && keys.every((k) => k in bo && jsonEqual(ao[k], bo[k]));
+}
+
+/**
+ * The dotted paths of the leaves where `before` and `after` differ. Objects are compared key
+ * by key; arrays and scalars as whole values.
+ * @example changedPaths({ a: { b: 1, c: 2 } }, { a: { b: 1, c: 3 }, d: [1] }) // ['a.c', 'd']
+ */
+export function changedPaths(before: Json | undefined, after: Json | undefined, prefix = ''): string[] {
+  if (before === after) return [];
+  const bo = isObject(before);
+  const ao = isObject(after);
+  if ((bo || before === undefined) && (ao || after === undefined) && (bo || ao)) {
+    const b: JsonObject = bo ? before : {};
+    const a: JsonObject = ao ? after : {};
+    const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
+    return [...keys].flatMap((k) => changedPaths(b[k], a[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return jsonEqual(before, after) ? [] : [prefix];
+}
+
+/** Is `path` the same as, inside, or containing `flagged`? @example within('mother.name', 'mother') // true */
+export function within(path: string, flagged: string): boolean {
+  return path === flagged || path.startsWith(`${flagged}.`);
+}
+
+const projections = new WeakMap<object, Map<ProjectionEntry[], JsonObject>>();
+
+/**
+ * An item's own data, taken out of the bundle data by its projection (`from` bundle path →
+ * `to` item path). Cached per data object, which snapshots never mutate.
+ * @example projectData({ mother: { name: '李' } }, [{ from: 'mother.name', to: 'motherName' }]) // { motherName: '李' }
+ */
+export function projectData(data: JsonObject, projection: ProjectionEntry[]): JsonObject {
+  let perData = projections.get(data);
+  if (!perData) projections.set(data, (perData = new Map()));
+  let projected = perData.get(projection);
+  if (!projected) {
+    projected = {};
+    for (const { from, to } of projection) {
+      const value = readPath(data, from) as Json | undefined;
+      if (value !== undefined) projected = setPath(projected, to, value);
+    }
+    perData.set(projection, projected);
+  }
+  return projected;
+}

@@ -1,0 +1,106 @@
+import { assign, createMachine, type AnyStateMachine } from 'xstate';
+import type { Json } from '../json.js';
+import { actionCatalog, guardCatalog } from './catalog/index.js';
+import type { ActionDescriptor, CatalogArgs, GuardDescriptor, RuleScope } from './catalog/types.js';
+import { internalActions, internalGuards } from './orchestration/internal.js';
+import { projectData } from './data.js';
+import type { Actor, ApplicationContext, ApplicationFlow, FlowEvent } from './types.js';
+
+/** What the step being computed is about. */
+export interface Frame {
+  flow: ApplicationFlow;
+  actor: Actor;
+  now: string;
+  event: FlowEvent;
+}
+
+/** Catalog refs in the machine config carry `{ scope, params }`. */
+export interface ScopedParams {
+  scope: string;
+  params?: { [key: string]: Json };
+}
+
+/**
+ * A flow's XState machine, built once per flow definition and cached. XState hands guards
+ * and actions only the context and its own event object (for `always` and `xstate.done.*`
+ * transitions not even ours), so the step function puts the actor, time and public event in
+ * `holder.frame` right before the synchronous `transition` call and clears it after.
+ */
+export interface Compiled {
+  machine: AnyStateMachine;
+  holder: { frame: Frame | undefined };
+}
+
+/** Guards and actions by type: the catalog and the orchestration's internals. */
+export const allGuards: ReadonlyMap<string, GuardDescriptor> = new Map([...guardCatalog, ...internalGuards]);
+export const allActions: ReadonlyMap<string, ActionDescriptor> = new Map([...actionCatalog, ...internalActions]);
+
+/** The data rules see at a scope: the item's own data, or the bundle data. */
+export function ruleScope(flow: ApplicationFlow, scope: string, context: ApplicationContext, event: FlowEvent): RuleScope {
+  const item = flow.items.find((i) => i.id === scope);
+  if (!item) return { data: context.data, answers: context.answers, context: context as unknown as RuleScope['context'], event };
+  return { data: projectData(context.data, item.projection), answers: context.answers, context: context.items[scope]?.context ?? {}, event };
+}
+
+/** The arguments a catalog guard or action gets. */
+export function catalogArgs(frame: Frame, context: ApplicationContext, p: ScopedParams): CatalogArgs<any> {
+  let scope: RuleScope | undefined;
+  return {
+    params: p.params ?? {},
+    scope: p.scope,
+    context,
+    event: frame.event,
+    actor: frame.actor,
+    now: frame.now,
+    flow: frame.flow,
+    rules: () => (scope ??= ruleScope(frame.flow, p.scope, context, frame.event)),
+  };
+}
+
+const byObject = new WeakMap<ApplicationFlow, Compiled>();
+const byHash = new Map<string, Compiled>();
+const MAX_CACHED = 64;
+const noop = () => {};
+
+/**
+ * The compiled machine of a flow: cached per flow object and per definition hash (a flow
+ * rebuilt from JSON reuses it). Throws when XState rejects the config — `createApplicationFlow`
+ * compiles every flow it returns, so a flow it built never does.
+ */
+export function compile(flow: ApplicationFlow): Compiled {
+  let compiled = byObject.get(flow) ?? byHash.get(flow.definition.hash);
+  if (!compiled) {
+    compiled = build(flow);
+    if (byHash.size >= MAX_CACHED) byHash.delete(byHash.keys().next().value!);
+    byHash.set(flow.definition.hash, compiled);
+  }
+  byObject.set(flow, compiled);
+  return compiled;
+}
+
+function build(flow: ApplicationFlow): Compiled {
+  const holder: Compiled['holder'] = { frame: undefined };
+  const args = (context: ApplicationContext, p: ScopedParams) => catalogArgs(holder.frame!, context, p);
+  const guards: Record<string, (a: { context: ApplicationContext }, p: ScopedParams) => boolean> = {};
+  for (const [type, g] of allGuards) guards[type] = ({ context }, p) => g.test(args(context, p));
+  const actions: Record<string, unknown> = { '@enter': noop, '@exit': noop, '@effects': noop };
+  for (const [type, a] of allActions) {
+    const update = a.assign;
+    actions[type] = update ? assign(({ context }: { context: ApplicationContext }, p: ScopedParams) => update(args(context, p))) : noop;
+  }
+  const machine = createMachine(
+    { ...(flow.machine as object), context: ({ input }: { input: ApplicationContext }) => input } as never,
+    { guards, actions } as never,
+  );
+  return { machine, holder };
+}
+
+/** Runs `run` with the step's frame set (XState's transition is synchronous). */
+export function withFrame<T>(compiled: Compiled, frame: Frame, run: () => T): T {
+  compiled.holder.frame = frame;
+  try {
+    return run();
+  } finally {
+    compiled.holder.frame = undefined;
+  }
+}

@@ -1,0 +1,317 @@
+import semver from 'semver';
+import { getNextTransitions, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { Json } from '../json.js';
+import { hashDefinition } from '../definitions/hash.js';
+import { allActions, allGuards, catalogArgs, compile, withFrame, type Frame, type ScopedParams } from './machine.js';
+import { Ledger, type EnterMarker, type ExitMarker } from './clocks.js';
+import { refuse } from './refusals.js';
+import { allows, isActor } from './roles.js';
+import { isObject } from './data.js';
+import type {
+  Actor,
+  ApplicationContext,
+  ApplicationFlow,
+  ApplicationSnapshot,
+  AuditEntry,
+  DeadlineEffect,
+  FlowEvent,
+  Refusal,
+  StartInput,
+  StateValue,
+  StepRefusal,
+  StepResult,
+} from './types.js';
+
+const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const MAX_DEPTH = 32;
+const MAX_NODES = 100_000;
+
+/** Is this a date-time `step` can count with? */
+function validTime(now: unknown): now is string {
+  return typeof now === 'string' && DATE_TIME.test(now) && !Number.isNaN(Date.parse(now));
+}
+
+/** Why a value is not plain, bounded JSON (undefined when it is). */
+function jsonProblem(value: unknown): string | undefined {
+  let nodes = 0;
+  const visit = (v: unknown, depth: number): string | undefined => {
+    if (++nodes > MAX_NODES) return 'too large';
+    if (depth > MAX_DEPTH) return 'nested too deeply';
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return undefined;
+    if (typeof v === 'number') return Number.isFinite(v) ? undefined : 'a number is not finite';
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        const p = visit(x, depth + 1);
+        if (p) return p;
+      }
+      return undefined;
+    }
+    if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      for (const x of Object.values(v)) {
+        if (x === undefined) continue;
+        const p = visit(x, depth + 1);
+        if (p) return p;
+      }
+      return undefined;
+    }
+    return `not JSON (${typeof v})`;
+  };
+  return visit(value, 0);
+}
+
+function eventProblem(event: unknown): string | undefined {
+  if (!isObject(event as Json)) return 'an event is an object';
+  const e = event as FlowEvent;
+  if (typeof e.type !== 'string' || !EVENT_TYPE.test(e.type)) return 'type must be upper snake case, e.g. ACCEPT';
+  if (e.item !== undefined && typeof e.item !== 'string') return 'item must be an item id';
+  if (e.deadline !== undefined && typeof e.deadline !== 'string') return 'deadline must be a deadline key';
+  return jsonProblem(event);
+}
+
+function snapshotProblem(s: unknown): string | undefined {
+  if (!isObject(s as Json)) return 'not an object';
+  const snap = s as ApplicationSnapshot;
+  if (snap.format !== 'onething.flow-snapshot/1') return 'unknown format';
+  const d = snap.definition;
+  if (!isObject(d as never) || typeof d.id !== 'string' || typeof d.version !== 'string' || typeof d.hash !== 'string') return 'definition must name id, version and hash';
+  if (typeof snap.value !== 'string' && !isObject(snap.value as Json)) return 'value must be a state value';
+  const c = snap.context;
+  if (
+    !isObject(c as never) ||
+    typeof c.applicant !== 'string' ||
+    !isObject(c.answers) ||
+    !isObject(c.data) ||
+    !isObject(c.materials) ||
+    !Array.isArray(c.active) ||
+    !Array.isArray(c.supplements) ||
+    !isObject(c.items as never)
+  ) {
+    return 'context is incomplete';
+  }
+  if (!isObject(snap.clocks as never) || !isObject(snap.deadlines as never)) return 'clocks and deadlines must be objects';
+  if (!Number.isInteger(snap.seq) || !validTime(snap.updatedAt)) return 'seq and updatedAt are required';
+  if (snap.history !== undefined && !isObject(snap.history as never)) return 'history must be an object';
+  return jsonProblem(s);
+}
+
+function dataHash(context: ApplicationContext): string {
+  return hashDefinition({ answers: context.answers, data: context.data, materials: context.materials });
+}
+
+type Transition = ReturnType<typeof getNextTransitions>[number];
+type Ref = { type: string; params?: ScopedParams & { action?: string } & { [key: string]: Json } };
+
+function allowedParams(t: Transition): { scope: string; params: { roles: string[] } } | undefined {
+  const guard = t.guard as Ref | undefined;
+  return guard?.type === '@allowed' ? (guard.params as unknown as { scope: string; params: { roles: string[] } }) : undefined;
+}
+
+/** Runs the `check` of every catalog action on the transitions about to be taken. */
+function checkActions(frame: Frame, context: ApplicationContext, transitions: Transition[]): Refusal | undefined {
+  for (const t of transitions) {
+    for (const ref of t.actions as Ref[]) {
+      const descriptor = allActions.get(ref.type);
+      if (!descriptor?.check || !ref.params) continue;
+      const refused = descriptor.check(catalogArgs(frame, context, ref.params));
+      if (refused) return refused;
+    }
+  }
+  return undefined;
+}
+
+function historyIds(xs: AnyMachineSnapshot): Record<string, string[]> | undefined {
+  const entries = Object.entries(xs.historyValue ?? {}).filter(([, nodes]) => nodes.length > 0);
+  return entries.length ? Object.fromEntries(entries.map(([id, nodes]) => [id, nodes.map((n) => n.id)])) : undefined;
+}
+
+/** Applies the markers and effect actions XState returned, in order. */
+function settle(frame: Frame, ledger: Ledger, actions: Array<{ type: string; params: unknown; info: { context: unknown } }>) {
+  for (const action of actions) {
+    const context = action.info.context as ApplicationContext;
+    if (action.type === '@enter') ledger.enter(action.params as EnterMarker, context.active);
+    else if (action.type === '@exit') ledger.exit(action.params as ExitMarker, context.active);
+    else if (action.type === '@effects') {
+      const p = action.params as ScopedParams & { action: string };
+      allActions.get(p.action)?.effects?.(catalogArgs(frame, context, p), ledger);
+    }
+  }
+}
+
+function persist(
+  flow: ApplicationFlow,
+  xs: AnyMachineSnapshot,
+  ledger: Ledger,
+  seq: number,
+  now: string,
+): ApplicationSnapshot {
+  const history = historyIds(xs);
+  return {
+    format: 'onething.flow-snapshot/1',
+    definition: flow.definition,
+    status: xs.status === 'done' ? 'done' : 'active',
+    value: xs.value as StateValue,
+    context: xs.context as ApplicationContext,
+    ...(history ? { history } : {}),
+    clocks: ledger.clocks,
+    deadlines: ledger.deadlines,
+    seq,
+    updatedAt: now,
+  };
+}
+
+function audit(event: FlowEvent, actor: Actor, from: StateValue | null, to: StateValue, at: string, before: ApplicationContext | undefined, after: ApplicationContext): AuditEntry {
+  const entry: AuditEntry = { event: event.type, ...(event.item !== undefined ? { item: event.item } : {}), actor, from, to, at };
+  if (!before || before.answers !== after.answers || before.data !== after.data || before.materials !== after.materials) entry.dataHash = dataHash(after);
+  return entry;
+}
+
+function failure(error: unknown): StepRefusal {
+  return refuse('flow-error', { problem: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * Starts an application in `draft` for the applicant. Pure: `now` is given, nothing is stored.
+ * @example
+ * const r = start(flow, { actor: { id: 'u1', role: 'applicant' }, now: '2025-03-03T02:00:00Z', answers: { settleInHubei: true } });
+ * if (!isRefusal(r)) await store.save(r.snapshot, r.effects, r.audit);
+ */
+export function start(flow: ApplicationFlow, input: StartInput): StepResult | StepRefusal {
+  if (!validTime(input?.now)) return refuse('invalid-time');
+  if (!isActor(input.actor)) return refuse('invalid-actor');
+  if (input.actor.role !== 'applicant') return refuse('role-forbidden', { event: 'START' });
+  const problem = jsonProblem({ answers: input.answers ?? {}, data: input.data ?? {}, materials: input.materials ?? {} });
+  if (problem) return refuse('invalid-event', { problem });
+  for (const key of ['answers', 'data', 'materials'] as const) {
+    if (input[key] !== undefined && !isObject(input[key] as Json)) return refuse('invalid-event', { problem: `${key} must be an object` });
+  }
+  const context: ApplicationContext = {
+    applicant: input.actor.id,
+    answers: input.answers ?? {},
+    data: input.data ?? {},
+    materials: input.materials ?? {},
+    active: [],
+    supplements: [],
+    items: {},
+  };
+  const event: FlowEvent = { type: 'START' };
+  try {
+    const compiled = compile(flow);
+    const frame: Frame = { flow, actor: input.actor, now: input.now, event };
+    const ledger = new Ledger(flow.calendar, input.now, { clocks: {}, deadlines: {} });
+    const xs = withFrame(compiled, frame, () => {
+      const [snapshot, actions] = initialTransition(compiled.machine, context);
+      settle(frame, ledger, actions as never);
+      return snapshot;
+    });
+    const effects = ledger.finish((scope) => xs.hasTag(`@pausing:${scope}`));
+    const snapshot = persist(flow, xs, ledger, 0, input.now);
+    return { snapshot, effects, audit: audit(event, input.actor, null, snapshot.value, input.now, undefined, snapshot.context) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/**
+ * Applies one event to a persisted application. Pure: restores the snapshot into the flow's
+ * cached machine, takes the transition, and returns the next snapshot, the effects for the
+ * server (deadlines to persist or cancel, notifications) and the audit entry — or a typed
+ * refusal. Never throws on bad input.
+ * @example
+ * const r = step(flow, snapshot, { type: 'ACCEPT' }, { id: 'c1', role: 'clerk', department: 'window' }, new Date().toISOString());
+ * if (isRefusal(r)) return res.status(409).json(r.refused);
+ */
+export function step(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event: FlowEvent, actor: Actor, now: string): StepResult | StepRefusal {
+  if (!validTime(now)) return refuse('invalid-time');
+  if (!isActor(actor)) return refuse('invalid-actor');
+  const eventIssue = eventProblem(event);
+  if (eventIssue) return refuse('invalid-event', { problem: eventIssue });
+  const snapshotIssue = snapshotProblem(snapshot);
+  if (snapshotIssue) return refuse('invalid-snapshot', { problem: snapshotIssue });
+  if (snapshot.status === 'done') return refuse('application-done');
+
+  const def = snapshot.definition;
+  const migrating = def.version !== flow.definition.version || def.hash !== flow.definition.hash;
+  if (def.id !== flow.definition.id || (migrating && !flow.migrations.some((range) => semver.valid(def.version) && semver.satisfies(def.version, range)))) {
+    return refuse('version-mismatch', { snapshot: `${def.id}@${def.version}`, flow: `${flow.definition.id}@${flow.definition.version}` });
+  }
+  if (event.item !== undefined && !flow.items.some((i) => i.id === event.item)) return refuse('unknown-item', { item: event.item });
+
+  // A scheduler firing a deadline names it; the deadline must still be issued and be due.
+  if (event.deadline !== undefined) {
+    const d = snapshot.deadlines[event.deadline];
+    if (!d || d.event !== event.type || d.item !== event.item) return refuse('deadline-not-active', { deadline: event.deadline });
+    if (Date.parse(d.due) > Date.parse(now)) return refuse('deadline-not-due', { deadline: event.deadline, due: d.due });
+  }
+
+  try {
+    const compiled = compile(flow);
+    const frame: Frame = { flow, actor, now, event };
+    const ledger = new Ledger(flow.calendar, now, snapshot);
+
+    if (event.type === 'OVERDUE') return overdue(flow, snapshot, event, actor, now, ledger);
+
+    let xs: AnyMachineSnapshot;
+    try {
+      const historyValue = Object.fromEntries(
+        Object.entries(snapshot.history ?? {}).map(([id, ids]) => [id, ids.map((x) => compiled.machine.getStateNodeById(x))]),
+      );
+      xs = compiled.machine.resolveState({ value: snapshot.value, context: snapshot.context, historyValue } as never);
+    } catch (error) {
+      return migrating
+        ? refuse('migration-failed', { flow: flow.definition.version })
+        : refuse('invalid-snapshot', { problem: error instanceof Error ? error.message : String(error) });
+    }
+
+    const type = event.item === undefined ? event.type : `${event.item}/${event.type}`;
+    const candidates = getNextTransitions(xs).filter((t) => t.eventType === type);
+    if (candidates.length === 0) return refuse('event-not-accepted', { event: event.type });
+    const permitted = candidates.filter((t) => {
+      const p = allowedParams(t);
+      return p !== undefined && allows(p.params.roles, actor, snapshot.context);
+    });
+    if (permitted.length === 0) return refuse('role-forbidden', { event: event.type });
+
+    const enabled = withFrame(compiled, frame, () =>
+      permitted.filter((t) => allGuards.get('@allowed')!.test(catalogArgs(frame, snapshot.context, allowedParams(t)!))),
+    );
+    if (enabled.length === 0) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
+    const refused = withFrame(compiled, frame, () => checkActions(frame, snapshot.context, enabled));
+    if (refused) return { refused };
+
+    const next = withFrame(compiled, frame, () => {
+      const [nextSnapshot, actions] = transition(compiled.machine, xs, { type });
+      if (nextSnapshot.status === 'error') throw nextSnapshot.error;
+      settle(frame, ledger, actions as never);
+      return nextSnapshot;
+    });
+    if (event.deadline !== undefined) ledger.consume(event.deadline);
+    const effects = ledger.finish((scope) => next.hasTag(`@pausing:${scope}`));
+    const persisted = persist(flow, next, ledger, snapshot.seq + 1, now);
+    return { snapshot: persisted, effects, audit: audit(event, actor, snapshot.value, persisted.value, now, snapshot.context, persisted.context) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** `OVERDUE`: an informational limit passed. Recorded on the clock; supervisors are told. */
+function overdue(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event: FlowEvent, actor: Actor, now: string, ledger: Ledger): StepResult | StepRefusal {
+  if (actor.role !== 'system') return refuse('role-forbidden', { event: event.type });
+  const key = event.deadline;
+  if (key === undefined) return refuse('invalid-event', { problem: 'OVERDUE names its deadline' });
+  const item = snapshot.deadlines[key]?.item;
+  ledger.consume(key);
+  ledger.overdue(key);
+  ledger.notify({ to: 'admin', template: 'onething.overdue', params: { deadline: key, ...(item ? { item } : {}) }, ...(item ? { item } : {}) });
+  const effects = ledger.finish(() => true);
+  const persisted: ApplicationSnapshot = { ...snapshot, definition: flow.definition, clocks: ledger.clocks, deadlines: ledger.deadlines, seq: snapshot.seq + 1, updatedAt: now };
+  return { snapshot: persisted, effects, audit: audit(event, actor, snapshot.value, snapshot.value, now, snapshot.context, snapshot.context) };
+}
+
+/**
+ * The event a scheduler sends (as a `system` actor) when a deadline is due.
+ * @example step(flow, snapshot, deadlineEvent(effect), { id: 'scheduler', role: 'system' }, now)
+ */
+export function deadlineEvent(deadline: Pick<DeadlineEffect, 'key' | 'event' | 'item'>): FlowEvent {
+  return deadline.item === undefined ? { type: deadline.event, deadline: deadline.key } : { type: deadline.event, item: deadline.item, deadline: deadline.key };
+}
