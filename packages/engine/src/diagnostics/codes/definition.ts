@@ -230,8 +230,8 @@ export const patternNestedQuantifier = defineCode<{ pattern: string; at: string 
   text('嵌套量词（灾难性回溯）', 'Nested quantifier (catastrophic backtracking)'),
   ({ pattern, at }) =>
     text(
-      `pattern ${JSON.stringify(pattern)} 中的 ${at} 在重复内再重复，浏览器的回溯正则引擎可能因此长时间卡住`,
-      `In pattern ${JSON.stringify(pattern)}, ${at} repeats inside a repetition; a browser's backtracking RegExp engine can hang on it`,
+      `pattern ${JSON.stringify(pattern)} 中的 ${at} 能以指数多种方式匹配同一段文本（重复中再重复，或重复可重叠的分支），浏览器的回溯正则引擎可能因此卡住`,
+      `In pattern ${JSON.stringify(pattern)}, ${at} can match the same text in exponentially many ways (a repetition inside a repetition, or overlapping alternatives repeated); a browser's backtracking RegExp engine can hang on it`,
     ),
 );
 

@@ -1,0 +1,6 @@
+import type { CliCommand } from '../context.js';
+import { composeCommand } from './compose.js';
+import { lintCommand } from './lint.js';
+
+/** The sub-commands of `onething`, one file each; add yours here (serve, token, types, pack …). */
+export const commands: CliCommand[] = [lintCommand, composeCommand];
