@@ -1,0 +1,1 @@
+export type { ShapeValidator, ValidationError } from '@onething/engine/runtime';

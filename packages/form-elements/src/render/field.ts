@@ -1,0 +1,69 @@
+import type { Json } from '@onething/engine/runtime';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { strings } from '../i18n/strings.js';
+import { descriptionOf, enumOptions, titleOf } from '../model/schema.js';
+import { radioOptions } from '../widgets/radio.js';
+import type { FieldInfo, RenderHost } from './host.js';
+
+/** The field's title with "(optional)" after it when it is not required (GOV.UK marks the exceptions). */
+export function labelText(h: RenderHost, info: FieldInfo, required: boolean): TemplateResult {
+  return html`${h.t(titleOf(info.schema, info.path))}${required
+    ? nothing
+    : html`<span class="optional"> ${h.t(strings.optional)}</span>`}`;
+}
+
+/** A value as text, for locked fields: option titles, Yes/No, or the value itself. */
+export function displayValue(h: RenderHost, info: FieldInfo, value: Json | undefined): string {
+  if (value === undefined || value === null || value === '') return '—';
+  const options = enumOptions(info.schema) ?? radioOptions(info.schema, undefined);
+  const option = options.find((o) => o.value === value);
+  if (option) return h.t(option.title);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * One leaf field: label (or legend), hint, the reviewer's note, the error message, the widget and
+ * its live status. The hint, note and error are tied to the control with `aria-describedby`.
+ */
+export function renderField(h: RenderHost, info: FieldInfo): TemplateResult {
+  const { id, path, widget } = info;
+  const required = h.required(path);
+  if (h.locked(path)) return renderLocked(h, info, required);
+  const ctx = h.widgetContext(info);
+  const help = info.ui.help ?? descriptionOf(info.schema);
+  const note = h.note(path);
+  const error = h.error(path);
+  const status = widget.status?.(ctx.value, ctx);
+  const frame = widget.frame ?? 'label';
+  const body = html`${help ? html`<div class="hint" id="${id}-hint" part="hint">${h.t(help)}</div>` : nothing}${note
+      ? html`<div class="note" id="${id}-note" part="note"><strong>${h.t(strings.reviewerNote)}</strong> ${h.t(note)}</div>`
+      : nothing}${error
+      ? html`<p class="error-message" id="${id}-error" part="error">
+          <span class="visually-hidden">${h.t(strings.errorPrefix)}</span> ${h.t(error.message)}
+        </p>`
+      : nothing}${widget.render(ctx)}${status
+      ? html`<p class="status ${status.ok ? 'status--ok' : ''}" id="${id}-status" role="status">${status.text}</p>`
+      : nothing}${h.computed(path) ? html`<p class="hint">${h.t(strings.computed)}</p>` : nothing}`;
+  const cls = `field${error ? ' field--error' : ''}${note ? ' field--flagged' : ''}`;
+  if (frame === 'fieldset') {
+    return html`<div class=${cls} part="field">
+      <fieldset class="fieldset" aria-describedby=${ifDefined(ctx.describedBy)}>
+        <legend class="label" part="label">${labelText(h, info, required)}</legend>
+        ${body}
+      </fieldset>
+    </div>`;
+  }
+  if (frame === 'inline') return html`<div class=${cls} part="field">${body}</div>`;
+  return html`<div class=${cls} part="field">
+    <label class="label" for=${id} part="label">${labelText(h, info, required)}</label>${body}
+  </div>`;
+}
+
+/** A field the person may not change (supplement mode): its title and value as text. */
+function renderLocked(h: RenderHost, info: FieldInfo, required: boolean): TemplateResult {
+  return html`<div class="field field--locked" part="field locked">
+    <div class="label" part="label">${labelText(h, info, required)}</div>
+    <div class="locked-value" id=${info.id}>${displayValue(h, info, h.value(info.path))}</div>
+  </div>`;
+}

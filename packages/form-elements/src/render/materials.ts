@@ -1,0 +1,124 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
+import { format, strings } from '../i18n/strings.js';
+import type { MaterialView, RenderHost } from './host.js';
+
+/** Where a material lives among paths and ids: `material/<id>` (a data path can't contain `/`). */
+export const MATERIAL = 'material/';
+export const materialId = (id: string) => `m-${id}`;
+
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'application/ofd': 'OFD',
+};
+
+/** Human names of accepted MIME types: `PDF, JPG`. */
+export const typeNames = (accept: readonly string[]) => accept.map((t) => TYPE_NAMES[t] ?? t).join(', ');
+
+/** Bytes as people read them: `5 MB`, `800 KB`. */
+export function byteSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The materials the current answers and data ask for, each with upload or "use my e-licence". */
+export function renderMaterials(h: RenderHost, ids: readonly string[]): TemplateResult | typeof nothing {
+  const shown = ids.filter((id) => h.material(id).visible);
+  if (shown.length === 0) return nothing;
+  return html`<section class="section" part="section materials" aria-labelledby="s-materials">
+    <h3 class="section-title" id="s-materials" part="section-title">${h.t(strings.materials)}</h3>
+    <p class="section-description">${h.t(strings.materialsHint)}</p>
+    ${shown.map((id) => guard([h.epoch, h.version(MATERIAL + id)], () => renderMaterial(h, h.material(id))))}
+  </section>`;
+}
+
+function renderMaterial(h: RenderHost, view: MaterialView): TemplateResult {
+  const { material: m, required, mode } = view;
+  const id = materialId(m.id);
+  const path = MATERIAL + m.id;
+  const locked = h.locked(path);
+  const error = h.error(path);
+  const note = h.note(path);
+  const limits = format(strings.limits, h.locale, { types: typeNames(m.accept), size: byteSize(m.maxBytes), files: m.maxFiles });
+  const describedBy = [`${id}-hint`, note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ');
+  return html`<div class="field material ${error ? 'field--error' : ''} ${note ? 'field--flagged' : ''}" part="field material">
+    <fieldset class="fieldset" aria-describedby=${describedBy}>
+      <legend class="label" part="label">
+        ${h.t(m.title)}${required ? nothing : html`<span class="optional"> ${h.t(strings.optional)}</span>`}
+      </legend>
+      <div class="hint" id="${id}-hint" part="hint">
+        ${m.description ? html`${h.t(m.description)}<br />` : nothing}${limits}
+      </div>
+      ${note
+        ? html`<div class="note" id="${id}-note" part="note"><strong>${h.t(strings.reviewerNote)}</strong> ${h.t(note)}</div>`
+        : nothing}
+      ${error
+        ? html`<p class="error-message" id="${id}-error" part="error">
+            <span class="visually-hidden">${h.t(strings.errorPrefix)}</span> ${h.t(error.message)}
+          </p>`
+        : nothing}
+      ${m.exempt && m.eLicense && !locked ? renderModeChoice(h, view, id) : nothing}
+      ${mode === 'e-licence' ? renderLicence(h, view, id, locked) : renderUploads(h, view, id, locked)}
+    </fieldset>
+  </div>`;
+}
+
+/** "Use my e-licence (no upload)" or "Upload the document", for materials an e-licence can replace. */
+function renderModeChoice(h: RenderHost, view: MaterialView, id: string): TemplateResult {
+  const name = `material-mode/${view.material.id}`;
+  const option = (value: 'e-licence' | 'upload', label: string, inputId: string) =>
+    html`<div class="radio">
+      <input class="radio-input" type="radio" id=${inputId} name=${name} value=${value} .checked=${live(view.mode === value)} />
+      <label class="radio-label" for=${inputId}>${label}</label>
+    </div>`;
+  return html`<div class="radios" role="radiogroup" aria-label=${h.t(strings.howToProvide)}>
+    ${option('e-licence', h.t(strings.useELicence), `${id}-mode`)} ${option('upload', h.t(strings.uploadChoice), `${id}-mode-upload`)}
+  </div>`;
+}
+
+function renderLicence(h: RenderHost, view: MaterialView, id: string, locked: boolean): TemplateResult {
+  const value = view.value && 'eLicense' in view.value ? view.value.eLicense.number : '';
+  if (view.licence || locked) {
+    return html`<p class="licence" id="${id}-licence">${h.t(strings.eLicenceNumber)}: <span class="mono">${view.licence?.number ?? value}</span></p>`;
+  }
+  return html`<div class="field field--nested">
+    <label class="label label--small" for="${id}-licence">${h.t(strings.eLicenceNumber)}</label>
+    <input class="input w-20 mono" id="${id}-licence" name="material-licence/${view.material.id}" type="text"
+      autocomplete="off" spellcheck="false" .value=${live(value)} />
+  </div>`;
+}
+
+function renderUploads(h: RenderHost, view: MaterialView, id: string, locked: boolean): TemplateResult {
+  const m = view.material;
+  const full = view.uploads.length >= m.maxFiles;
+  return html`${view.uploads.length
+      ? html`<ul class="files" part="files">
+          ${view.uploads.map(
+            (u) => html`<li class="file file--${u.status}">
+              <span class="file-name">${u.name}</span>
+              <span class="file-size">${byteSize(u.size)}</span>
+              ${u.status === 'uploading'
+                ? html`<progress class="file-progress" max="1" .value=${u.progress} aria-label="${h.t(strings.uploading)} ${u.name}"></progress>`
+                : nothing}
+              ${u.status === 'done' ? html`<span class="file-status">${h.t(strings.uploaded)}</span>` : nothing}
+              ${u.error ? html`<span class="file-error">${format(u.error, h.locale, { name: u.name })}</span>` : nothing}
+              ${locked
+                ? nothing
+                : html`<button type="button" class="button button--link" data-action="remove-file" data-material=${m.id}
+                    data-key=${u.key}>${format(strings.removeFile, h.locale, { name: u.name })}</button>`}
+            </li>`,
+          )}
+        </ul>`
+      : nothing}
+    ${locked || full
+      ? nothing
+      : html`<div class="upload">
+          <label class="button button--secondary upload-button" for="${id}-file">${h.t(strings.upload)}</label>
+          <input class="file-input" type="file" id="${id}-file" name=${MATERIAL + m.id} accept=${m.accept.join(',')}
+            ?multiple=${m.maxFiles > 1} aria-label="${h.t(strings.upload)}: ${h.t(m.title)}" aria-describedby="${id}-hint" />
+        </div>`}`;
+}

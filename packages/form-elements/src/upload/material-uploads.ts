@@ -1,0 +1,203 @@
+import type { ComposedBundle, ComposedMaterial, MaterialValue } from '@onething/engine/runtime';
+import type { Text } from '../model/types.js';
+import { strings } from '../i18n/strings.js';
+import { textWith } from '../model/error-paths.js';
+import type { ValidationError } from '../model/errors.js';
+import { MATERIAL, byteSize, typeNames } from '../render/materials.js';
+import type { FileRef, MaterialUpload, Uploader, UploadRequestDetail } from './uploads.js';
+
+/** What the uploads controller needs from `<ot-form>`. */
+export interface UploadHost {
+  readonly composed: ComposedBundle | undefined;
+  readonly uploader: Uploader | undefined;
+  readonly eLicenses: ReadonlyArray<{ type: string; number: string }>;
+  bump(path: string): void;
+  requestUpdate(): void;
+  dispatchEvent(event: Event): boolean;
+  /** Stores a material's value in the form model (and tells listeners). */
+  commitMaterial(id: string, value: MaterialValue | undefined): void;
+}
+
+/**
+ * The materials' files: checks them against the definition's limits (type, size, count), uploads
+ * them through `.uploader` or an `ot-upload-request` event, tracks progress, and keeps each
+ * material's value — `{ files }` from finished uploads, or `{ eLicense }` when the person chose
+ * their electronic licence instead (then nothing is uploaded).
+ */
+export class MaterialUploads {
+  private files = new Map<string, MaterialUpload[]>();
+  private modes = new Map<string, 'upload' | 'e-licence'>();
+  private numbers = new Map<string, string>();
+  private problems = new Map<string, Text>();
+  private key = 0;
+
+  constructor(private readonly host: UploadHost) {}
+
+  of(id: string): readonly MaterialUpload[] {
+    return this.files.get(id) ?? [];
+  }
+
+  /** Upload or e-licence; an exempt material defaults to the e-licence when the host knows the applicant has it. */
+  mode(id: string, material: ComposedMaterial, hasLicence: boolean): 'upload' | 'e-licence' {
+    return this.modes.get(id) ?? (material.exempt && material.eLicense && hasLicence ? 'e-licence' : 'upload');
+  }
+
+  /** Client-side problems (wrong type, too large, too many, failed upload), as errors of `material/<id>`. */
+  errors(): Array<{ path: string; error: ValidationError }> {
+    return [...this.problems].map(([id, message]) => ({
+      path: MATERIAL + id,
+      error: { keyword: 'file', instancePath: '', params: { material: id }, message },
+    }));
+  }
+
+  /** Takes over values the host set (a resumed draft): finished files and chosen e-licences. */
+  reset(values: Record<string, MaterialValue>): void {
+    this.files.clear();
+    this.modes.clear();
+    this.numbers.clear();
+    this.problems.clear();
+    for (const [id, value] of Object.entries(values)) {
+      if ('eLicense' in value) {
+        this.modes.set(id, 'e-licence');
+        this.numbers.set(id, value.eLicense.number);
+      } else {
+        this.files.set(
+          id,
+          value.files.map((ref) => ({
+            key: this.key++,
+            name: ref.name,
+            size: ref.size,
+            progress: 1,
+            status: 'done' as const,
+            ref,
+            controller: new AbortController(),
+          })),
+        );
+      }
+    }
+  }
+
+  /** Stores the e-licence value of materials that default to it (the host knows the applicant's licence). */
+  applyDefaults(current: Record<string, MaterialValue>): void {
+    for (const m of this.host.composed?.materials ?? []) {
+      const licence = this.licence(m);
+      if (!current[m.id] && licence && this.mode(m.id, m, true) === 'e-licence') this.commit(m.id);
+    }
+  }
+
+  setMode(id: string, mode: 'upload' | 'e-licence'): void {
+    this.modes.set(id, mode);
+    this.commit(id);
+  }
+
+  setLicenceNumber(id: string, number: string): void {
+    this.numbers.set(id, number.trim());
+    this.commit(id);
+  }
+
+  /** Checks and starts uploading the files a person picked for a material. */
+  add(id: string, picked: File[]): void {
+    const material = this.material(id);
+    if (!material) return;
+    this.problems.delete(id);
+    const current = this.files.get(id) ?? [];
+    const room = material.maxFiles - current.length;
+    if (picked.length > room) this.problems.set(id, textWith(strings.tooMany, { files: material.maxFiles }));
+    for (const file of picked.slice(0, Math.max(0, room))) {
+      if (!material.accept.includes(file.type)) {
+        this.problems.set(id, textWith(strings.wrongType, { name: file.name, types: typeNames(material.accept) }));
+      } else if (file.size > material.maxBytes) {
+        this.problems.set(id, textWith(strings.tooLarge, { name: file.name, size: byteSize(material.maxBytes) }));
+      } else {
+        this.start(material, file);
+      }
+    }
+    this.changed(id);
+  }
+
+  /** Removes a file (aborting its upload if it is still running). */
+  remove(id: string, key: number): void {
+    const list = this.files.get(id) ?? [];
+    list.find((u) => u.key === key)?.controller.abort();
+    this.files.set(
+      id,
+      list.filter((u) => u.key !== key),
+    );
+    this.problems.delete(id);
+    this.commit(id);
+  }
+
+  private start(material: ComposedMaterial, file: File): void {
+    const entry: MaterialUpload = {
+      key: this.key++,
+      name: file.name,
+      size: file.size,
+      progress: 0,
+      status: 'uploading',
+      controller: new AbortController(),
+    };
+    this.files.set(material.id, [...(this.files.get(material.id) ?? []), entry]);
+    const context = {
+      material,
+      signal: entry.controller.signal,
+      progress: (loaded: number, total: number) => {
+        entry.progress = total > 0 ? Math.min(1, loaded / total) : 0;
+        this.changed(material.id);
+      },
+    };
+    let upload: Promise<FileRef> | undefined;
+    if (this.host.uploader) {
+      upload = this.host.uploader(file, context);
+    } else {
+      const detail: UploadRequestDetail = { ...context, file, respond: (p) => void (upload = p) };
+      this.host.dispatchEvent(new CustomEvent('ot-upload-request', { detail, bubbles: true, composed: true }));
+    }
+    if (!upload) {
+      entry.status = 'failed';
+      entry.error = strings.noUploader;
+      return;
+    }
+    upload.then(
+      (ref) => {
+        if (entry.controller.signal.aborted) return;
+        Object.assign(entry, { status: 'done', progress: 1, ref });
+        this.commit(material.id);
+      },
+      () => {
+        if (entry.controller.signal.aborted) return;
+        Object.assign(entry, { status: 'failed', error: strings.uploadFailed });
+        this.changed(material.id);
+      },
+    );
+  }
+
+  private material(id: string): ComposedMaterial | undefined {
+    return this.host.composed?.materials.find((m) => m.id === id);
+  }
+
+  private licence(material: ComposedMaterial): { type: string; number: string } | undefined {
+    return material.eLicense ? this.host.eLicenses.find((l) => l.type === material.eLicense) : undefined;
+  }
+
+  /** The material's value from the chosen mode and finished uploads; stored in the form model. */
+  private commit(id: string): void {
+    const material = this.material(id);
+    if (!material) return;
+    const licence = this.licence(material);
+    let value: MaterialValue | undefined;
+    if (material.eLicense && this.mode(id, material, licence !== undefined) === 'e-licence') {
+      const number = licence?.number ?? this.numbers.get(id) ?? '';
+      value = number ? { eLicense: { type: material.eLicense, number } } : undefined;
+    } else {
+      const refs = this.of(id).flatMap((u) => (u.ref ? [u.ref] : []));
+      value = refs.length ? { files: refs } : undefined;
+    }
+    this.host.commitMaterial(id, value);
+    this.changed(id);
+  }
+
+  private changed(id: string): void {
+    this.host.bump(MATERIAL + id);
+    this.host.requestUpdate();
+  }
+}
