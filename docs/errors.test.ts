@@ -1,0 +1,32 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { diagnosticCodes } from '@onething/engine';
+
+// One page per diagnostic code: docs/errors/<code>.md, opening with `# <code>`.
+const DIR = fileURLToPath(new URL('./errors/', import.meta.url));
+const pages = readdirSync(DIR).filter((name) => name.endsWith('.md'));
+const codes = diagnosticCodes.map((c) => c.code);
+
+describe('docs/errors', () => {
+  it('has a page for every diagnostic code the engine can report', () => {
+    expect(codes.filter((code) => !pages.includes(`${code}.md`))).toEqual([]);
+  });
+
+  it('has no page that names no code', () => {
+    expect(pages.filter((page) => !codes.includes(page.replace(/\.md$/, '')))).toEqual([]);
+  });
+
+  it('opens every page with its code as the title', () => {
+    const wrong = pages.filter((page) => !readFileSync(`${DIR}${page}`, 'utf8').startsWith(`# ${page.replace(/\.md$/, '')}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('declares each code once, with a title and message in both languages', () => {
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of diagnosticCodes) {
+      expect(code.code).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      expect(code.title['zh-CN'] && code.title.en).toBeTruthy();
+    }
+  });
+});
