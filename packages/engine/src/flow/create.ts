@@ -109,17 +109,7 @@ export function createApplicationFlow(composed: ComposedBundle, registry: Regist
   (root.states.processing as Config).states = regions;
 
   const machine: MachineConfig = { id: 'application', initial: 'draft', states: root.states };
-  const flow: ApplicationFlow = {
-    format: 'onething.flow/1',
-    definition: {
-      id: header.id,
-      version: header.version,
-      hash: hashDefinition({
-        generator: ORCHESTRATION_VERSION,
-        bundle: header.hash,
-        items: composed.items.map((i) => [i.id, i.version, i.hash]),
-      }),
-    },
+  const behaviour = {
     lead: header.lead.id,
     migrations: [...(overrides.migrations ?? [])],
     items,
@@ -130,6 +120,13 @@ export function createApplicationFlow(composed: ComposedBundle, registry: Regist
     materials: composed.materials.map((m) => m.id),
     supplement: { maxRounds: settings.maxRounds },
     machine,
+  };
+  const flow: ApplicationFlow = {
+    format: 'onething.flow/1',
+    // The hash covers everything that decides behaviour (not the calendar, which only dates
+    // deadlines): two flows with one hash run the same machine, which `compile` relies on.
+    definition: { id: header.id, version: header.version, hash: hashDefinition({ generator: ORCHESTRATION_VERSION, ...behaviour }) },
+    ...behaviour,
     calendar,
   };
   if (diagnostics.some((d) => d.severity === 'error')) return { value: null, diagnostics };
