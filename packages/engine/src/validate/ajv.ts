@@ -1,7 +1,8 @@
 import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { dateFormat } from './fast-date.js';
 import { chineseFormats } from './formats/index.js';
-import { re2RegExp } from './re2.js';
+import { linearRegExp, re2RegExp } from './re2.js';
 
 /**
  * Annotation keywords of onething schemas (no validation of their own). Strict mode rejects
@@ -23,8 +24,12 @@ export const annotationKeywords: readonly string[] = [
 export interface AjvSetup {
   /** Report every error (true) or stop at the first (false). */
   allErrors: boolean;
-  /** `re2`: patterns run with re2js (server); `native`: ECMAScript RegExp (standalone, browser). */
-  patterns: 're2' | 'native';
+  /**
+   * `linear` (server default): RE2's linear-time guarantee — native RegExp for patterns in the
+   * deterministic subset, re2js for the rest; `re2`: re2js for every pattern;
+   * `native`: ECMAScript RegExp (standalone, browser).
+   */
+  patterns: 'linear' | 're2' | 'native';
   /** Keep ajv's English messages (default true: compile errors of bad schemas need them). */
   messages?: boolean;
   /** Extra ajv `code` options (standalone source generation). */
@@ -45,9 +50,10 @@ export function createAjv(setup: AjvSetup): Ajv2020 {
     messages: setup.messages ?? true,
     // Several versions of a definition may carry the same $id: never register schemas by id.
     addUsedSchema: false,
-    code: { ...setup.code, ...(setup.patterns === 're2' ? { regExp: re2RegExp } : {}) },
+    code: { ...setup.code, ...(setup.patterns === 'native' ? {} : { regExp: setup.patterns === 're2' ? re2RegExp : linearRegExp }) },
   });
   addFormats.default(ajv);
+  ajv.addFormat('date', dateFormat);
   for (const format of chineseFormats) ajv.addFormat(format.name, format);
   ajv.addVocabulary([...annotationKeywords]);
   return ajv;

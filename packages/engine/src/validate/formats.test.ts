@@ -69,6 +69,15 @@ describe('resident-id (GB 11643)', () => {
     expect(residentId.validate(id('11010519000101001'))).toBe(true);
   });
 
+  it('moves "today" at midnight in Beijing, not at midnight UTC', () => {
+    vi.useFakeTimers();
+    const id = `${'11010520240602001'}${residentIdCheckChar('11010520240602001')}`; // born 2 June 2024
+    vi.setSystemTime(new Date('2024-06-01T15:59:59Z')); // 1 June, 23:59:59 in Beijing
+    expect(residentId.validate(id)).toBe(false);
+    vi.setSystemTime(new Date('2024-06-01T16:00:00Z')); // 2 June, 00:00 in Beijing
+    expect(residentId.validate(id)).toBe(true);
+  });
+
   it('needs a known province: mainland codes from the division list and the 81/82/83 residence permits', () => {
     const id = (first17: string) => first17 + residentIdCheckChar(first17);
     expect(residentId.validate(id('99010519491231002'))).toBe(false);

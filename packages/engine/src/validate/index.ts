@@ -27,7 +27,8 @@ export {
   type MessageContext,
 } from './messages.js';
 export { annotationKeywords } from './ajv.js';
-export { re2RegExp, type RegExpEngine } from './re2.js';
+export { linearRegExp, re2RegExp, type RegExpEngine } from './re2.js';
+export { isLinearPattern } from './linear-pattern.js';
 export {
   compileValidator,
   createValidator,

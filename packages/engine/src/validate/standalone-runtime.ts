@@ -25,7 +25,7 @@ export const ucs2length: (value: string) => number = cjsDefault(ucs2lengthModule
 /** Deep equality (`const`, `enum`, `uniqueItems`), ajv's runtime helper. */
 export const equal: (a: unknown, b: unknown) => boolean = cjsDefault(equalModule as any);
 
-export const fmt_date = fullFormats.date;
+export { dateFormat as fmt_date } from './fast-date.js';
 export const fmt_time = fullFormats.time;
 export const fmt_date_time = fullFormats['date-time'];
 export const fmt_iso_time = fullFormats['iso-time'];

@@ -38,9 +38,15 @@ export class ValidatorCache {
   #compiles = 0;
   #evictions = 0;
   readonly #lru: Lru<string | object, Entry>;
+  readonly #patterns: 'linear' | 're2';
 
-  /** `max`: how many validators to keep (default 500; 0 compiles on every call). */
-  constructor(options: { max?: number } = {}) {
+  /**
+   * `max`: how many validators to keep (default 500; 0 compiles on every call).
+   * `patterns`: `linear` (default) runs patterns of the deterministic subset natively and the
+   * rest on re2js; `re2` runs every pattern on re2js (slower; same answers).
+   */
+  constructor(options: { max?: number; patterns?: 'linear' | 're2' } = {}) {
+    this.#patterns = options.patterns ?? 'linear';
     this.#lru = new Lru(options.max ?? 500, (_key, entry) => {
       this.#evictions++;
       this.#forget(entry.schema);
@@ -79,7 +85,7 @@ export class ValidatorCache {
    * common case (valid data); only invalid data runs the one that collects every error.
    */
   #compile(schema: JsonSchema): ShapeValidator {
-    this.#fast ??= createAjv({ allErrors: false, patterns: 're2' });
+    this.#fast ??= createAjv({ allErrors: false, patterns: this.#patterns });
     const fast = this.#fast;
     registerAnnotations(fast, schema);
     let quick: ValidateFunction;
@@ -95,7 +101,7 @@ export class ValidatorCache {
     return (data) => {
       if (quick(data)) return [];
       if (!all) {
-        this.#full ??= createAjv({ allErrors: true, patterns: 're2' });
+        this.#full ??= createAjv({ allErrors: true, patterns: this.#patterns });
         registerAnnotations(this.#full, schema);
         all = this.#full.compile(schema);
         context = { formats: formatMessages, custom: collectCustomMessages(schema) };

@@ -5,8 +5,29 @@ import type { FormatDescriptor } from './types.js';
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** Weights of the first 17 characters: 3^i mod 31. */
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-/** Registration authority, organisation type, 6-digit division code, 9-character organisation code, check. */
-const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+/** Character code → value (0–30), -1 outside the charset. */
+const VALUE = new Int8Array(128).fill(-1);
+for (let v = 0; v < CHARSET.length; v++) VALUE[CHARSET.charCodeAt(v)] = v;
+
+function valueAt(code: string, i: number): number {
+  const c = code.charCodeAt(i);
+  return c < 128 ? VALUE[c]! : -1;
+}
+
+/**
+ * Registration authority, organisation type, 6-digit division code (characters 3–8),
+ * 9-character organisation code, check character.
+ */
+function isCreditCode(code: string): boolean {
+  if (code.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = valueAt(code, i);
+    if (v < 0 || (i >= 2 && i < 8 && v > 9)) return false;
+    sum += v * WEIGHTS[i]!;
+  }
+  return valueAt(code, 17) === (31 - (sum % 31)) % 31;
+}
 
 /**
  * The GB 32100 check character of the first 17 characters of a unified social credit code.
@@ -14,7 +35,7 @@ const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
  */
 export function creditCodeCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(first17[i]!) * WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) sum += valueAt(first17, i) * WEIGHTS[i]!;
   return CHARSET[(31 - (sum % 31)) % 31]!;
 }
 
@@ -26,7 +47,7 @@ export function creditCodeCheckChar(first17: string): string {
 export const creditCode: FormatDescriptor = {
   name: 'credit-code',
   type: 'string',
-  validate: (value) => SHAPE.test(value) && creditCodeCheckChar(value) === value[17],
+  validate: isCreditCode,
   title: text('统一社会信用代码', 'Unified social credit code'),
   description: text(
     '18位统一社会信用代码（GB 32100）：由数字和除 I、O、Z、S、V 以外的大写字母组成，第3至8位为行政区划码，末位校验码正确。',
