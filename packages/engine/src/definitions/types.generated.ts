@@ -331,6 +331,12 @@ export interface ConceptDictionary {
   concepts: {
     [k: string]: Concept | undefined;
   };
+  /**
+   * Titles of concept namespaces — the first segment of concept ids (mother) or a deeper group (mother.address) — for the groups of a composed form.
+   */
+  namespaces?: {
+    [k: string]: Namespace | undefined;
+  };
 }
 /**
  * User-facing text in every supported locale.
@@ -360,6 +366,11 @@ export interface Concept {
    * E-licence types that can supply this value (smart prefill).
    */
   eLicenses?: Id[];
+}
+
+export interface Namespace {
+  title: Text;
+  description?: Text;
 }
 
 /**

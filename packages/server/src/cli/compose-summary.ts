@@ -62,7 +62,8 @@ export function formatComposition(composed: ComposedBundle, metrics: unknown, lo
   out.push('', `${w.metrics}:`, '', `| ${w.measure} | ${w.before} | ${w.after} | ${w.change} |`, '| --- | ---: | ---: | ---: |');
   for (const [name, value] of Object.entries(isObject(metrics) ? metrics : {})) {
     if (!isObject(value) || typeof value.before !== 'number' || typeof value.after !== 'number') continue;
-    const percent = typeof value.percent === 'number' ? `${value.percent > 0 ? '+' : ''}${value.percent.toFixed(1)} %` : '';
+    // `percent` is the cut, (before − after) / before × 100: a positive cut prints as a minus.
+    const percent = typeof value.percent === 'number' ? `${value.percent > 0 ? '−' : value.percent < 0 ? '+' : ''}${Math.abs(value.percent).toFixed(1)} %` : '';
     out.push(`| ${MEASURES[name]?.[locale] ?? name} | ${value.before} | ${value.after} | ${percent} |`);
   }
   return `${out.join('\n')}\n`;

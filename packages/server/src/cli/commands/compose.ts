@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import * as engine from '@onething/engine';
-import type { ComposedBundle, Json, Registry, Result } from '@onething/engine';
+import type { ComposedBundle, Diagnostic, Json, Registry, Result } from '@onething/engine';
 import type { CliCommand, CliContext } from '../context.js';
 import { UsageError, resolveLocale } from '../context.js';
 import { readDefinitionDir } from '../definitions-dir.js';
@@ -50,9 +50,10 @@ export const composeCommand: CliCommand = {
         if (typeof compose !== 'function' || typeof metrics !== 'function') {
           throw new Error('this build of @onething/engine exports no compose() or metrics()');
         }
-        const composed = compose(bundle.definition, loaded.value, answers);
+        const composed = compose(bundle, loaded.value, answers);
         const measured = metrics(composed.value);
-        const diagnostics = sortByFile([...loaded.diagnostics, ...composed.diagnostics], files.map((f) => f.path));
+        // compose re-checks what lint already reported (an unresolved item, say): report each once.
+        const diagnostics = sortByFile(unique([...loaded.diagnostics, ...composed.diagnostics]), files.map((f) => f.path));
         if (options.json) {
           ctx.io.stdout(`${JSON.stringify({ composed: composed.value, metrics: measured, diagnostics }, null, 2)}\n`);
         } else {
@@ -63,6 +64,14 @@ export const composeCommand: CliCommand = {
       });
   },
 };
+
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\u0000${d.file ?? ''}\u0000${d.pointer}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
 
 async function readAnswers(option: string, cwd: string): Promise<Record<string, Json>> {
   let source = option;
