@@ -75,10 +75,9 @@ export class Ledger {
     this.effects.push({ type: 'cancelDeadline', key });
   }
 
-  /** Forgets a deadline the scheduler has just fired (it keeps no copy to cancel). */
+  /** A deadline the scheduler has just fired is done with, unless this step issued it anew. */
   consume(key: string): void {
-    if (!this.issued.has(key)) delete this.deadlines[key];
-    this.before.delete(key);
+    if (!this.issued.has(key)) this.cancel(key);
   }
 
   private set(key: string, clock: Clock): Clock {

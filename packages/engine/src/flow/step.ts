@@ -47,8 +47,9 @@ function jsonProblem(value: unknown): string | undefined {
       }
       return undefined;
     }
-    if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      for (const x of Object.values(v)) {
+    const proto: unknown = typeof v === 'object' ? Object.getPrototypeOf(v) : undefined;
+    if (proto === Object.prototype || proto === null) {
+      for (const x of Object.values(v as object)) {
         if (x === undefined) continue;
         const p = visit(x, depth + 1);
         if (p) return p;

@@ -19,7 +19,10 @@ describe('deadlines are data the server fires', () => {
     expect(deadlineEvent(due)).toEqual({ type: 'SUPPLEMENT_EXPIRED', deadline: 'supplement' });
     const expired = ok(step(flow, r.snapshot, deadlineEvent(due), actors.system, due.due));
     expect(expired.snapshot.value).toBe('withdrawn');
-    expect(expired.effects).toEqual([{ type: 'notify', to: 'applicant', template: 'onething.supplement-expired', params: {} }]);
+    expect(expired.effects).toEqual([
+      { type: 'cancelDeadline', key: 'supplement' },
+      { type: 'notify', to: 'applicant', template: 'onething.supplement-expired', params: {} },
+    ]);
     expect(expired.snapshot.deadlines).toEqual({});
     expect(expired.audit).toMatchObject({ event: 'SUPPLEMENT_EXPIRED', actor: actors.system, from: 'supplement', to: 'withdrawn' });
   });
@@ -74,7 +77,10 @@ describe('deadlines are data the server fires', () => {
     expect(r.snapshot.value).toEqual(accepted.snapshot.value);
     expect(r.snapshot.clocks['processing.hukou']).toMatchObject({ status: 'running', overdueAt: '2025-03-11T00:00:00.000Z' });
     expect(r.snapshot.deadlines['processing.hukou']).toBeUndefined();
-    expect(r.effects).toEqual([{ type: 'notify', to: 'admin', template: 'onething.overdue', params: { deadline: 'processing.hukou', item: 'hukou' }, item: 'hukou' }]);
+    expect(r.effects).toEqual([
+      { type: 'cancelDeadline', key: 'processing.hukou' },
+      { type: 'notify', to: 'admin', template: 'onething.overdue', params: { deadline: 'processing.hukou', item: 'hukou' }, item: 'hukou' },
+    ]);
     expect(r.audit).toMatchObject({ event: 'OVERDUE', item: 'hukou', from: accepted.snapshot.value, to: accepted.snapshot.value });
   });
 

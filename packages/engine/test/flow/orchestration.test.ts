@@ -104,7 +104,11 @@ describe('the generated bundle orchestration', () => {
     const deadline = accepted.effects.find((e) => e.type === 'deadline' && e.key === 'insurance:callback');
     expect(deadline).toBeDefined();
     const reminded = ok(step(flow, accepted.snapshot, deadlineEvent(deadline as never), actors.system, '2025-03-06T16:00:00.000Z'));
-    expect(reminded.effects).toEqual([{ type: 'notify', to: 'reviewer:insurance', template: 'insurance.remind', params: {}, item: 'insurance' }]);
+    // A fired deadline is always cancelled by an effect: the scheduler just follows the effects.
+    expect(reminded.effects).toEqual([
+      { type: 'notify', to: 'reviewer:insurance', template: 'insurance.remind', params: {}, item: 'insurance' },
+      { type: 'cancelDeadline', key: 'insurance:callback' },
+    ]);
     expect(reminded.snapshot.deadlines['insurance:callback']).toBeUndefined();
     const verified = ok(step(flow, accepted.snapshot, { type: 'VERIFIED', item: 'insurance' }, actors.insurer, '2025-03-04T03:00:00.000Z'));
     expect(verified.effects).toEqual([{ type: 'cancelDeadline', key: 'insurance:callback' }]);
