@@ -18,3 +18,6 @@ export { lintRule, MAX_RULE_NODES } from './rules/check.js';
 export * from './validate/index.js';
 export * from './versioning/index.js';
 export * from './flow/index.js';
+export { compose, type ComposeOptions } from './compose/compose.js';
+export { metrics, reduction } from './metrics/metrics.js';
+export type { Metrics, Reduction } from './metrics/types.js';

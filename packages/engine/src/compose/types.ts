@@ -25,6 +25,8 @@ export interface ComposedBundle {
   questions: JsonSchema;
   /** Presentation of the questions (order, widgets). */
   questionsUi: ComposedUi;
+  /** Rules on the questions (`visible`, `required`) over the answers, from the bundle's `questionsUi.rules`. */
+  questionRules?: Record<string, FieldRules>;
   /** Every candidate item, in bundle order, whether or not it is active. */
   items: ComposedItem[];
   /**
@@ -114,6 +116,8 @@ export interface ComposedMaterial {
   description?: Text;
   /** Required by at least one item that asks for it. */
   required: boolean;
+  /** The items that require it: it is required while one of them is active (and it is asked). */
+  requiredBy?: string[];
   /** Rule over bundle data (rewritten from the item's own paths); absent: always asked. */
   when?: Rule;
   /** E-licence type that can be referenced instead of an upload. */
@@ -134,6 +138,12 @@ export interface ProjectionEntry {
   from: string;
   /** Dotted path in the item's data. */
   to: string;
+  /**
+   * `group`: an object the item's schema requires. `project` creates it (empty) when none of
+   * its fields has a value, so the item's data still has it; `unproject` skips it.
+   * Absent: a value or a list, copied both ways.
+   */
+  kind?: 'group';
 }
 
 /** A submission of a composed bundle. */

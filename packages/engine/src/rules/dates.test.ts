@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.js';
+import type { Rule } from '../json.js';
 
 describe('date helpers take "now" from the caller', () => {
   const now = '2024-05-01';
@@ -41,5 +42,15 @@ describe('date helpers take "now" from the caller', () => {
     expect(evaluate({ add_days: ['2024-01-01', 'x'] }, null)).toBeNull();
     expect(evaluate({ add_days: ['9999-12-31', 1] }, null)).toBeNull();
     expect(evaluate({ add_days: ['0001-01-01', -1] }, null)).toBe('0000-12-31');
+  });
+});
+
+describe('item_active', () => {
+  it('answers from the active items the caller passes, and counts every item active without them', () => {
+    const rule: Rule = { and: [{ item_active: 'a' }, { var: 'x' }] };
+    expect(evaluate(rule, { x: 1 }, { activeItems: ['a'] })).toBe(1);
+    expect(evaluate(rule, { x: 1 }, { activeItems: new Set(['b']) })).toBe(false);
+    expect(evaluate(rule, { x: 1 })).toBe(1);
+    expect(evaluate({ item_active: 3 }, null)).toBe(false);
   });
 });

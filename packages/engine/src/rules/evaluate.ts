@@ -70,6 +70,11 @@ export function evaluate(rule: Rule, data: unknown, options: EvaluateOptions = {
     abort() {
       throw LIMIT_EXCEEDED;
     },
+    isActive(item) {
+      const active = options.activeItems;
+      if (active === undefined) return true;
+      return Array.isArray(active) ? active.includes(item) : (active as ReadonlySet<string>).has(item);
+    },
     today() {
       if (today === undefined) today = todayOf(options.now, options.utcOffsetMinutes);
       return today;

@@ -29,6 +29,8 @@ export interface EvaluateOptions {
   /** Offset used to take the calendar date of a `Date` given as `now`; default 480 (China Standard Time). */
   utcOffsetMinutes?: number;
   limits?: Partial<Limits>;
+  /** The bundle's active items, for `item_active`; absent: every item counts as active. */
+  activeItems?: ReadonlySet<string> | readonly string[];
 }
 
 /** What an operator can ask of the interpreter while it runs. */
@@ -43,6 +45,8 @@ export interface EvalContext {
   abort(): never;
   /** Today's date as days since 1970-01-01, or `null` when the caller gave no `now`. */
   today(): number | null;
+  /** Whether a bundle item is active (`EvaluateOptions.activeItems`; true for all when absent). */
+  isActive(item: string): boolean;
 }
 
 interface OperatorBase {

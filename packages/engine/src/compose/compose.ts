@@ -1,0 +1,151 @@
+import type { Json } from '../json.js';
+import type { Loaded, Registry } from '../definitions/registry-types.js';
+import type { BundleDefinition, ItemDefinition, Text } from '../definitions/types.generated.js';
+import type { Diagnostic, Result } from '../diagnostics/types.js';
+import { pointer, report } from '../diagnostics/define.js';
+import { itemVersionUnmatched, unknownItem } from '../diagnostics/codes/definition.js';
+import { hashDefinition } from '../definitions/hash.js';
+import { evaluate } from '../rules/evaluate.js';
+import { truthy } from '../rules/coerce.js';
+import { buildFieldTree } from './fields.js';
+import { composeMaterials } from './materials.js';
+import { namespaceTitle } from './namespaces.js';
+import { composeSchema } from './output.js';
+import type { ComposedBundle, ComposedItem } from './types.js';
+import { composeQuestionsUi, composeRules, composeSections, composeWidgetHints } from './ui.js';
+
+/** Options of `compose`. */
+export interface ComposeOptions {
+  /** The current date for date rules in `when` (see `EvaluateOptions.now`); the engine never reads the clock. */
+  now?: string | Date;
+}
+
+function isLoaded(value: BundleDefinition | Loaded<BundleDefinition>): value is Loaded<BundleDefinition> {
+  return 'definition' in value && typeof value.definition === 'object' && value.definition !== null;
+}
+
+/**
+ * Composes a bundle into one form (docs/composition.md): resolves each item's version range,
+ * merges fields bound to the same concept, de-duplicates materials, moves item rules onto
+ * bundle paths and, given the guidance answers, says which items are active. Never throws on
+ * bad definitions: problems come back as diagnostics and the result is as complete as it can be.
+ * @example
+ * const { value: composed, diagnostics } = compose(registry.bundle('newborn-birth')!, registry, { settleInHubei: true });
+ * composed.fields['mother.name'].items // ['birth-medical-certificate', 'household-registration', …]
+ */
+export function compose(
+  bundle: BundleDefinition | Loaded<BundleDefinition>,
+  registry: Registry,
+  answers?: Record<string, Json> | null,
+  options: ComposeOptions = {},
+): Result<ComposedBundle> {
+  const loaded: Loaded<BundleDefinition> = isLoaded(bundle) ? bundle : asLoaded(bundle, registry);
+  const definition = loaded.definition;
+  const diagnostics: Diagnostic[] = [];
+
+  // 1. Resolve the items.
+  const resolved: Array<{ loaded: Loaded<ItemDefinition>; when?: Json }> = [];
+  const entries = Array.isArray(definition.items) ? definition.items : [];
+  entries.forEach((entry, index) => {
+    const at = { file: loaded.file, pointer: pointer('items', index, 'version') };
+    const found = registry.resolveItem(entry.item, entry.version);
+    if (!found) {
+      const versions = registry.items.get(entry.item);
+      if (!versions) diagnostics.push(report(unknownItem, { ...at, pointer: pointer('items', index, 'item') }, { item: entry.item }));
+      else diagnostics.push(report(itemVersionUnmatched, at, { item: entry.item, range: entry.version, versions: [...versions.keys()].join(', ') }));
+      return;
+    }
+    if (resolved.some((r) => r.loaded.definition.id === found.definition.id)) return;
+    resolved.push({ loaded: found, ...(entry.when !== undefined ? { when: entry.when } : {}) });
+  });
+  const items = resolved.map((r) => r.loaded);
+
+  // 2. Fields, schema, UI, rules, materials.
+  const tree = buildFieldTree(items, registry);
+  diagnostics.push(...tree.diagnostics);
+  const titles = new Map<string, Text>();
+  const groupTitle = (path: string) => {
+    let title = titles.get(path);
+    if (!title) titles.set(path, (title = namespaceTitle(path, registry, tree)));
+    return title;
+  };
+  for (const root of tree.roots) if (tree.nodes.get(root)?.namespace) groupTitle(root);
+  const { schema, fields } = composeSchema(tree, groupTitle);
+  const sections = composeSections(loaded, items, tree, titles, diagnostics);
+  const materials = composeMaterials(items, registry, tree, diagnostics);
+
+  // 3. Activation over the answers.
+  const active =
+    answers === undefined || answers === null
+      ? null
+      : resolved
+          .filter((r) => r.when === undefined || truthy(evaluate(r.when, answers, options.now === undefined ? {} : { now: options.now })))
+          .map((r) => r.loaded.definition.id);
+
+  const composedItems: ComposedItem[] = resolved.map(({ loaded: item, when }) => {
+    const d = item.definition;
+    return {
+      id: d.id,
+      version: d.version,
+      hash: item.hash,
+      title: d.title,
+      ...(d.description ? { description: d.description } : {}),
+      department: d.department,
+      region: d.region,
+      limits: d.limits,
+      steps: d.steps,
+      ...(when !== undefined ? { when } : {}),
+    };
+  });
+  const counted = active === null ? composedItems : composedItems.filter((i) => active.includes(i.id));
+  const limits = definition.limits ?? {};
+
+  const composed: ComposedBundle = {
+    format: 'onething.composed/1',
+    bundle: {
+      id: definition.id,
+      version: definition.version,
+      hash: loaded.hash,
+      title: definition.title,
+      ...(definition.description ? { description: definition.description } : {}),
+      region: definition.region,
+      lead: definition.lead,
+      limits: {
+        visits: limits.visits ?? Math.max(0, ...counted.map((i) => i.limits.visits)),
+        acceptDays: limits.acceptDays ?? 1,
+        days: limits.days ?? 'working',
+      },
+    },
+    questions: definition.questions,
+    questionsUi: composeQuestionsUi(definition),
+    ...(definition.questionsUi?.rules ? { questionRules: pruneRules(definition.questionsUi.rules) } : {}),
+    items: composedItems,
+    schema,
+    fields,
+    ui: { layout: definition.ui?.layout ?? 'sections', sections, fields: composeWidgetHints(definition, items, tree) },
+    rules: composeRules(definition, items, tree),
+    materials,
+    projection: tree.projection,
+    active,
+  };
+  return { value: composed, diagnostics };
+}
+
+/** A bare bundle definition: the registry's entry when it is the same object, else hashed here. */
+function asLoaded(bundle: BundleDefinition, registry: Registry): Loaded<BundleDefinition> {
+  const known = typeof bundle.id === 'string' ? registry.bundle(bundle.id, bundle.version) : undefined;
+  if (known && known.definition === bundle) return known;
+  let hash = '';
+  try {
+    hash = hashDefinition(bundle);
+  } catch {
+    // Not JSON (a cycle, NaN): it composes all the same, with no content hash.
+  }
+  return { definition: bundle, file: known?.file ?? `bundles/${String(bundle.id)}.json`, hash };
+}
+
+function pruneRules<T>(rules: Record<string, T | undefined>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [path, rule] of Object.entries(rules)) if (rule !== undefined) out[path] = rule;
+  return out;
+}
