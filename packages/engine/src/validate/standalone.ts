@@ -44,7 +44,7 @@ function dropUnusedRootSchema(code: string, schema: unknown): string {
  * and exports:
  * - `validate(data): boolean` (ajv's function, errors on `validate.errors`; also the default export),
  * - `validateShape(data): ValidationError[]` (a `ShapeValidator`: errors with messages in zh-CN and en).
- * Patterns use native RegExp (the linter rejects patterns where it and RE2 would differ).
+ * Patterns use native RegExp (the linter rejects nested quantifiers and patterns RE2 cannot run).
  * Throws `SchemaCompileError` for a schema that cannot compile.
  * @example
  * const source = compileStandalone(composed.schema, { runtime: '/assets/onething-standalone.js' });

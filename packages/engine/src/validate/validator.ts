@@ -18,6 +18,8 @@ export interface ValidatorCacheStats {
   hits: number;
   /** Schemas compiled (each miss compiles once). */
   compiles: number;
+  /** All-errors validators compiled: lazily, the first time a schema's data is invalid. */
+  errorCompiles: number;
   evictions: number;
 }
 
@@ -36,6 +38,7 @@ export class ValidatorCache {
   #full: Ajv2020 | undefined;
   #hits = 0;
   #compiles = 0;
+  #errorCompiles = 0;
   #evictions = 0;
   readonly #lru: Lru<string | object, Entry>;
   readonly #patterns: 'linear' | 're2';
@@ -55,7 +58,14 @@ export class ValidatorCache {
 
   /** Counters for tests, metrics and the benchmark. */
   stats(): ValidatorCacheStats {
-    return { size: this.#lru.size, max: this.#lru.max, hits: this.#hits, compiles: this.#compiles, evictions: this.#evictions };
+    return {
+      size: this.#lru.size,
+      max: this.#lru.max,
+      hits: this.#hits,
+      compiles: this.#compiles,
+      errorCompiles: this.#errorCompiles,
+      evictions: this.#evictions,
+    };
   }
 
   /** Drops every validator. */
@@ -104,6 +114,7 @@ export class ValidatorCache {
         this.#full ??= createAjv({ allErrors: true, patterns: this.#patterns });
         registerAnnotations(this.#full, schema);
         all = this.#full.compile(schema);
+        this.#errorCompiles++;
         context = { formats: formatMessages, custom: collectCustomMessages(schema) };
       }
       all(data);
