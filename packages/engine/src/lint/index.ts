@@ -8,6 +8,7 @@ import { conceptInArrayRule } from './concept-in-array.js';
 import { conceptNamespaceCollisionRule } from './concept-namespace-collision.js';
 import { dataReferenceRule } from './data-reference.js';
 import { fieldNotInSectionRule } from './field-not-in-section.js';
+import { flowCatalogRule } from './flow-catalog.js';
 import { flowEventRolesRule } from './flow-event-roles.js';
 import { flowFinalStateRule } from './flow-final-state.js';
 import { flowInitialRule } from './flow-initial.js';
@@ -60,6 +61,7 @@ export const lintRules: ReadonlyArray<LintRule> = [
   flowReachabilityRule,
   flowFinalStateRule,
   flowEventRolesRule,
+  flowCatalogRule,
 ];
 
 /**

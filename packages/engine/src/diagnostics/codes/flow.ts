@@ -70,11 +70,11 @@ export const flowUnknownAction = defineCode<{ action: string; known: string }>(
     text(`动作“${action}”不在引擎目录中（可用：${known}）`, `Action "${action}" is not in the engine's catalog (available: ${known})`),
 );
 
-export const flowInvalidParams = defineCode<{ type: string; problem: string }>(
+export const flowInvalidParams = defineCode<{ type: string; problem: Text }>(
   'flow-invalid-params',
   'error',
   text('参数不符合目录说明', 'Params do not fit the catalog entry'),
-  ({ type, problem }) => text(`“${type}”的 params 无效：${problem}`, `The params of "${type}" are invalid: ${problem}`),
+  ({ type, problem }) => text(`“${type}”的 params 无效：${problem['zh-CN']}`, `The params of "${type}" are invalid: ${problem.en}`),
 );
 
 export const flowMissingOutcome = defineCode<{ state: string }>(
