@@ -24,6 +24,10 @@ describe('every Chinese format descriptor', () => {
     ]);
   });
 
+  it.each(chineseFormats.map((f) => [f.name, f] as const))('%s answers false, never throws, for values that are not strings', (_, format) => {
+    for (const value of [null, undefined, 110105, {}, [], true]) expect(format.validate(value as unknown as string)).toBe(false);
+  });
+
   it('has a title, description and message in both locales', () => {
     for (const f of chineseFormats) {
       for (const t of [f.title, f.description, f.message]) {

@@ -47,7 +47,7 @@ export function creditCodeCheckChar(first17: string): string {
 export const creditCode: FormatDescriptor = {
   name: 'credit-code',
   type: 'string',
-  validate: isCreditCode,
+  validate: (value) => typeof value === 'string' && isCreditCode(value),
   title: text('统一社会信用代码', 'Unified social credit code'),
   description: text(
     '18位统一社会信用代码（GB 32100）：由数字和除 I、O、Z、S、V 以外的大写字母组成，第3至8位为行政区划码，末位校验码正确。',

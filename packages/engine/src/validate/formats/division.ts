@@ -11,7 +11,7 @@ import type { FormatDescriptor } from './types.js';
 export const division: FormatDescriptor = {
   name: 'division',
   type: 'string',
-  validate: isDivisionCode,
+  validate: (value) => typeof value === 'string' && isDivisionCode(value),
   title: text('行政区划代码', 'Administrative division code'),
   description: text(
     '6位行政区划代码（GB/T 2260），省、市或县级，须为现行代码。',

@@ -10,7 +10,7 @@ const SHAPE = /^1[3-9]\d{9}$/;
 export const mobile: FormatDescriptor = {
   name: 'mobile',
   type: 'string',
-  validate: (value) => SHAPE.test(value),
+  validate: (value) => typeof value === 'string' && SHAPE.test(value),
   title: text('手机号码', 'Mobile number'),
   description: text(
     '中国大陆11位手机号码，以13至19开头，不含 +86、空格或连字符。',

@@ -91,7 +91,7 @@ export interface ResidentIdInfo {
  * @example parseResidentId('11010519491231002X') // { birthDate: '1949-12-31', sex: 'female', region: '110105' }
  */
 export function parseResidentId(id: string): ResidentIdInfo | undefined {
-  if (!check(id)) return undefined;
+  if (typeof id !== 'string' || !check(id)) return undefined;
   return {
     birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
     sex: (id.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female',
@@ -107,7 +107,7 @@ export function parseResidentId(id: string): ResidentIdInfo | undefined {
 export const residentId: FormatDescriptor = {
   name: 'resident-id',
   type: 'string',
-  validate: (value) => check(value) !== 0,
+  validate: (value) => typeof value === 'string' && check(value) !== 0,
   title: text('居民身份证号码', 'Resident ID number'),
   description: text(
     '18位公民身份号码（GB 11643）：校验码正确、出生日期真实且不晚于今天、省级行政区划代码存在；末位X须大写。',

@@ -9,7 +9,7 @@ export interface FormatDescriptor {
   /** The value of the `format` keyword, e.g. `resident-id`. */
   name: string;
   type: 'string';
-  /** True when the string is valid. Pure, synchronous, never throws. */
+  /** True when the string is valid. Pure, synchronous, never throws (false for a non-string). */
   validate: (value: string) => boolean;
   title: Text;
   description: Text;
