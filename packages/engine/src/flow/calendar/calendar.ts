@@ -139,6 +139,7 @@ export function checkCalendar(calendar: HolidayCalendar): Text[] {
   }
   if (!Array.isArray(calendar.weekend) || calendar.weekend.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
     problems.push(text('weekend 必须是 0（周日）到 6（周六）的数组', 'weekend must be an array of 0 (Sunday) … 6 (Saturday)'));
+    return problems;
   }
   for (const year of calendar.years ?? []) {
     const inYear = (date: string) => date.startsWith(`${year.year}-`) && !Number.isNaN(dateToDay(date));
