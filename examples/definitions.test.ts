@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, isDivisionCode, load, reads, validateData } from '@onething/engine';
-import type { BundleDefinition, Concept, ConceptDictionary, ELicenseType, ItemDefinition, Json, JsonSchema, Rule } from '@onething/engine';
+import { checkSubmission, compose, evaluate, isDivisionCode, load, metrics, project, reads, unproject, validateData } from '@onething/engine';
+import type { BundleDefinition, ComposedBundle, Concept, ConceptDictionary, ELicenseType, ItemDefinition, Json, JsonSchema, MaterialValue, Rule } from '@onething/engine';
 
 /**
  * The example definitions are the demo everyone sees: they must load cleanly, speak both
@@ -376,5 +376,150 @@ describe('a realistic application to each item', () => {
     expect(evaluate(large!, scope({ premises: { area: 120 } }))).toBe(false);
     expect(evaluate(commitment!, scope(samples['fire-safety-inspection']!))).toBe(true);
     expect(evaluate(commitment!, scope({ procedure: 'standard' }))).toBe(false);
+  });
+});
+
+describe('each bundle applied for as one thing', () => {
+  const { value: registry } = load(files);
+  /** Every material the composed form asks for, given as an e-licence reference where one can replace it, else as an upload. */
+  const materialsFor = (composed: ComposedBundle, data: Record<string, Json>) =>
+    Object.fromEntries(
+      composed.materials
+        .filter((m) => m.items.some((item) => composed.active?.includes(item)) && (m.when === undefined || evaluate(m.when as Rule, data) === true))
+        .map((m): [string, MaterialValue] => [
+          m.id,
+          m.eLicense
+            ? { eLicense: { type: m.eLicense, number: `${m.eLicense}-0001` } }
+            : { files: [{ sha256: '0'.repeat(64), name: `${m.id}.${m.accept[0]!.split('/')[1]}`, size: 204_800, type: m.accept[0]! }] },
+        ]),
+    );
+  const apply = (bundle: string, answers: Record<string, Json>) => {
+    const { value: composed, diagnostics } = compose(registry.bundle(bundle)!, registry, answers);
+    const itemData = Object.fromEntries(composed.active!.map((id) => [id, samples[id]!]));
+    const data = unproject(composed, itemData);
+    const submission = { answers, data, materials: materialsFor(composed, data) };
+    const result = checkSubmission(composed, submission, (d) => validateData(composed.schema, d));
+    return { composed, diagnostics, data, submission, result };
+  };
+
+  it.each([
+    ['newborn-birth', { bornInHubeiInstitution: true, settleInHubei: true, wantsSocialSecurityCard: true }],
+    ['open-restaurant', { hasBusinessLicence: false, premisesScale: 'larger', wantsSignboard: true }],
+  ] as const)('%s: the realistic applications merged into one submission pass the server check, and split back into valid item data', (bundle, answers) => {
+    const { composed, diagnostics, result } = apply(bundle, answers);
+
+    expect(diagnostics).toEqual([]);
+    expect(composed.active).toEqual(registry.bundle(bundle)!.definition.items.map((entry) => entry.item));
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+    const split = project(composed, result.data);
+    for (const item of composed.active!) {
+      expect(validateData(resolved(itemById.get(item)!.schema as JsonSchema), split[item]), item).toEqual([]);
+    }
+  });
+
+  it('newborn-birth: a married couple whose baby was born in a Hubei hospital uploads nothing required, and the metrics drop', () => {
+    const { composed, submission } = apply('newborn-birth', { bornInHubeiInstitution: true, settleInHubei: true, wantsSocialSecurityCard: true });
+    const noELicence = composed.materials.filter((m) => !m.exempt && m.required);
+
+    // Only situational materials are left to upload, and this family is in none of the situations:
+    // it references e-licences for everything and uploads only the optional photo.
+    expect(noELicence.map((m) => [m.id, m.when !== undefined])).toEqual([
+      ['power-of-attorney', true],
+      ['non-marital-birth-statement', true],
+      ['paternity-test-report', true],
+      ['ethnicity-declaration', true],
+      ['collective-household-consent', true],
+    ]);
+    expect(Object.entries(submission.materials).filter(([, m]) => 'files' in m).map(([id]) => id)).toEqual(['child-photo']);
+    expect(metrics(composed)).toMatchInlineSnapshot(`
+      {
+        "fields": {
+          "after": 38,
+          "before": 78,
+          "percent": 51.3,
+        },
+        "items": [
+          "birth-medical-certificate",
+          "vaccination-certificate",
+          "household-registration",
+          "medical-insurance-enrolment",
+          "social-security-card",
+        ],
+        "materials": {
+          "after": 5,
+          "before": 20,
+          "percent": 75,
+        },
+        "steps": {
+          "after": 4,
+          "before": 17,
+          "percent": 76.5,
+        },
+        "timeLimit": {
+          "after": 6,
+          "before": 11,
+          "percent": 45.5,
+        },
+        "trips": {
+          "after": 0,
+          "before": 6,
+          "percent": 100,
+        },
+      }
+    `);
+  });
+
+  it('newborn-birth: a baby registered outside Hubei gets only the birth certificate and the vaccination certificate here', () => {
+    const { composed } = apply('newborn-birth', { bornInHubeiInstitution: true, settleInHubei: false, wantsSocialSecurityCard: true });
+
+    expect(composed.active).toEqual(['birth-medical-certificate', 'vaccination-certificate']);
+  });
+
+  it('open-restaurant: a new individual business over 150 m² with a shop sign — the metrics drop', () => {
+    const { composed } = apply('open-restaurant', { hasBusinessLicence: false, premisesScale: 'larger', wantsSignboard: true });
+
+    expect(metrics(composed)).toMatchInlineSnapshot(`
+      {
+        "fields": {
+          "after": 38,
+          "before": 58,
+          "percent": 34.5,
+        },
+        "items": [
+          "business-licence",
+          "food-business-licence",
+          "outdoor-signboard",
+          "fire-safety-inspection",
+        ],
+        "materials": {
+          "after": 9,
+          "before": 17,
+          "percent": 47.1,
+        },
+        "steps": {
+          "after": 5,
+          "before": 18,
+          "percent": 72.2,
+        },
+        "timeLimit": {
+          "after": 6,
+          "before": 10,
+          "percent": 40,
+        },
+        "trips": {
+          "after": 0,
+          "before": 4,
+          "percent": 100,
+        },
+      }
+    `);
+  });
+
+  it('open-restaurant: a licensed small restaurant without a sign needs only the food business licence', () => {
+    const { composed, result } = apply('open-restaurant', { hasBusinessLicence: true, premisesScale: 'small', wantsSignboard: false });
+
+    expect(composed.active).toEqual(['food-business-licence']);
+    expect(result.ok).toBe(true);
   });
 });
