@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkSubmission, compose, evaluate, isDivisionCode, load, metrics, project, reads, unproject, validateData } from '@onething/engine';
-import type { BundleDefinition, ComposedBundle, Concept, ConceptDictionary, ELicenseType, ItemDefinition, Json, JsonSchema, MaterialValue, Rule } from '@onething/engine';
+import { checkSubmission, compose, createApplicationFlow, evaluate, isDivisionCode, isRefusal, load, metrics, project, reads, start, step, unproject, validateData } from '@onething/engine';
+import type { Actor, ApplicationSnapshot, BundleDefinition, ComposedBundle, Concept, ConceptDictionary, ELicenseType, FlowEvent, ItemDefinition, Json, JsonSchema, MaterialValue, Rule } from '@onething/engine';
 
 /**
  * The example definitions are the demo everyone sees: they must load cleanly, speak both
@@ -521,5 +521,98 @@ describe('each bundle applied for as one thing', () => {
 
     expect(composed.active).toEqual(['food-business-licence']);
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('each bundle handled by its departments after one acceptance', () => {
+  const { value: registry } = load(files);
+  const applicant: Actor = { id: 'citizen-1', role: 'applicant' };
+  const clerk: Actor = { id: 'window-1', role: 'clerk', department: 'huarong-service-centre' };
+  const reviewerOf = (item: string): Actor => ({ id: `${item}-reviewer`, role: 'reviewer', department: itemById.get(item)!.department.id });
+
+  /** Submits the realistic application, has the window accept it, then sends each [item, event, payload] in turn. */
+  const handle = (bundle: string, answers: Record<string, Json>, data: Record<string, Json> | undefined, script: Array<[string, string, Record<string, Json>?]>) => {
+    const { value: composed } = compose(registry.bundle(bundle)!, registry, answers);
+    const { value: flow, diagnostics } = createApplicationFlow(composed, registry);
+    expect(diagnostics).toEqual([]);
+    const bundleData = data ?? unproject(composed, Object.fromEntries(composed.active!.map((id) => [id, samples[id]!])));
+    let day = 3;
+    const at = () => `2025-03-${String(day++).padStart(2, '0')}T02:00:00.000Z`;
+    const advance = (r: ReturnType<typeof step>): ApplicationSnapshot => {
+      if (isRefusal(r)) throw new Error(`refused: ${r.refused.code} ${r.refused.message.en}`);
+      return r.snapshot;
+    };
+    let snapshot = advance(start(flow!, { actor: applicant, now: at(), answers, data: bundleData }));
+    for (const [event, actor] of [['SUBMIT', applicant], ['CLAIM', clerk], ['ACCEPT', clerk]] as const) {
+      snapshot = advance(step(flow!, snapshot, { type: event }, actor, at()));
+    }
+    const refusals: string[] = [];
+    for (const [item, type, payload] of script) {
+      const r = step(flow!, snapshot, { type, item, ...payload } as FlowEvent, reviewerOf(item), at());
+      if (isRefusal(r)) refusals.push(`${item} ${type}: ${r.refused.code}`);
+      else snapshot = r.snapshot;
+    }
+    const outcomes = Object.fromEntries(Object.entries(snapshot.context.items).map(([id, i]) => [id, i.outcome ?? null]));
+    return { snapshot, outcomes, refusals };
+  };
+
+  it('newborn-birth: every item reaches approval along its own chart, and the application completes', () => {
+    const { snapshot, outcomes, refusals } = handle('newborn-birth', { bornInHubeiInstitution: true, settleInHubei: true, wantsSocialSecurityCard: true }, undefined, [
+      ['birth-medical-certificate', 'APPROVE'],
+      ['birth-medical-certificate', 'ISSUE'],
+      ['vaccination-certificate', 'APPROVE'],
+      ['household-registration', 'APPROVE'],
+      ['medical-insurance-enrolment', 'APPROVE'],
+      ['social-security-card', 'APPROVE'],
+      ['social-security-card', 'CARD_PRODUCED'],
+      ['social-security-card', 'DELIVERED'],
+    ]);
+
+    expect(refusals).toEqual([]);
+    expect(outcomes).toEqual({
+      'birth-medical-certificate': 'approved',
+      'vaccination-certificate': 'approved',
+      'household-registration': 'approved',
+      'medical-insurance-enrolment': 'approved',
+      'social-security-card': 'approved',
+    });
+    expect(snapshot.value).toBe('completed');
+  });
+
+  it('open-restaurant: the food licence is inspected on site (180 m²), the sign surveyed, the fire check granted on commitment', () => {
+    const { snapshot, outcomes, refusals } = handle('open-restaurant', { hasBusinessLicence: false, premisesScale: 'larger', wantsSignboard: true }, undefined, [
+      ['business-licence', 'APPROVE'],
+      ['food-business-licence', 'PASS'],
+      ['food-business-licence', 'APPROVE'], // refused: the chart is in the inspection, not the decision
+      ['food-business-licence', 'INSPECTION_PASSED'],
+      ['food-business-licence', 'APPROVE'],
+      ['outdoor-signboard', 'PASS'],
+      ['outdoor-signboard', 'SURVEYED'],
+      ['outdoor-signboard', 'APPROVE'],
+      ['fire-safety-inspection', 'PASS'],
+    ]);
+
+    expect(refusals).toEqual(['food-business-licence APPROVE: event-not-accepted']);
+    expect(outcomes).toEqual({
+      'business-licence': 'approved',
+      'food-business-licence': 'approved',
+      'outdoor-signboard': 'approved',
+      'fire-safety-inspection': 'approved',
+    });
+    expect(snapshot.value).toBe('completed');
+  });
+
+  it('open-restaurant: a small licensed restaurant goes straight to the decision, and a refusal needs a reason', () => {
+    const { value: composed } = compose(registry.bundle('open-restaurant')!, registry, { hasBusinessLicence: true, premisesScale: 'small', wantsSignboard: false });
+    const small = unproject(composed, { 'food-business-licence': { ...samples['food-business-licence']!, premises: { address: shop, division: '420703', area: 120, seats: 40 } } });
+    const { outcomes, refusals } = handle('open-restaurant', { hasBusinessLicence: true, premisesScale: 'small', wantsSignboard: false }, small, [
+      ['food-business-licence', 'PASS'],
+      ['food-business-licence', 'INSPECTION_PASSED'], // refused: no inspection for 120 m²
+      ['food-business-licence', 'REJECT'], // refused: no reason given
+      ['food-business-licence', 'REJECT', { reason: '专间面积不足' }],
+    ]);
+
+    expect(refusals).toEqual(['food-business-licence INSPECTION_PASSED: event-not-accepted', 'food-business-licence REJECT: event-not-accepted']);
+    expect(outcomes).toMatchObject({ 'food-business-licence': 'rejected' });
   });
 });
