@@ -21,3 +21,7 @@ export * from './flow/index.js';
 export { compose, type ComposeOptions } from './compose/compose.js';
 export { metrics, reduction } from './metrics/metrics.js';
 export type { Metrics, Reduction } from './metrics/types.js';
+export { activeItems } from './runtime/activation.js';
+export { createFormState, type FormState, type FormStateOptions, type FormChanges, type FormSnapshot, type FormUpdate } from './runtime/form-state.js';
+export { project, unproject } from './runtime/projection.js';
+export { checkSubmission, errorLocation, type CheckOptions, type CheckResult } from './runtime/submission.js';

@@ -1,4 +1,4 @@
-import type { Json, JsonSchema } from '../json.js';
+import type { Json, JsonSchema, Rule } from '../json.js';
 import type { Registry, Loaded, LoadedConcept } from '../definitions/registry-types.js';
 import type { ItemDefinition, Text } from '../definitions/types.generated.js';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -42,6 +42,11 @@ export interface FieldTree {
   projection: Record<string, ProjectionEntry[]>;
   /** Per item: item path → bundle path, for every field and group of the item. */
   paths: Map<string, Map<string, string>>;
+  /**
+   * Per item: fields the item requires inside a group it does not require, with the rule
+   * "required while any other field of that group has a value" (bundle paths).
+   */
+  requiredWhenGroupFilled: Map<string, Map<string, Rule>>;
   /** Titles of item groups sitting at a namespace's own path (`mother` in an item), by namespace. */
   groupTitles: Map<string, Text>;
   diagnostics: Diagnostic[];
@@ -87,7 +92,7 @@ function textOf(value: unknown): Text | undefined {
  * other under the item's id. Arrays (repeatable groups) are taken whole.
  */
 export function buildFieldTree(items: ReadonlyArray<Loaded<ItemDefinition>>, registry: Registry): FieldTree {
-  const tree: FieldTree = { nodes: new Map(), roots: [], projection: {}, paths: new Map(), groupTitles: new Map(), diagnostics: [] };
+  const tree: FieldTree = { nodes: new Map(), roots: [], projection: {}, paths: new Map(), requiredWhenGroupFilled: new Map(), groupTitles: new Map(), diagnostics: [] };
   const itemIds = new Set(items.map((item) => item.definition.id));
   const collided = new Set<string>();
 
@@ -145,7 +150,14 @@ export function buildFieldTree(items: ReadonlyArray<Loaded<ItemDefinition>>, reg
       return true;
     };
 
-    const walk = (layers: Array<{ schema: JsonSchema; origin: Origin; concept?: boolean }>, itemPrefix: string, bundlePrefix: string, required: boolean) => {
+    /** Fields required inside an optional group: required while any other field of that group has a value. */
+    const conditional: Array<{ bundlePath: string; anchor: string; itemPath: string }> = [];
+
+    /**
+     * `anchor` is the item path of the nearest optional group above (`null`: every group up to
+     * the root is required, so a field required in its parent is required by the item).
+     */
+    const walk = (layers: Array<{ schema: JsonSchema; origin: Origin; concept?: boolean }>, itemPrefix: string, bundlePrefix: string, anchor: string | null) => {
       const requiredHere = new Set(layers.flatMap((l) => (Array.isArray(l.schema.required) ? l.schema.required : [])));
       const names: string[] = [];
       for (const layer of layers) if (isObject(layer.schema.properties)) for (const name of Object.keys(layer.schema.properties)) if (!names.includes(name)) names.push(name);
@@ -158,7 +170,7 @@ export function buildFieldTree(items: ReadonlyArray<Loaded<ItemDefinition>>, reg
         const bound = own.map((l) => l.schema['x-concept']).find((c): c is string => typeof c === 'string');
         const bundlePath = bound ?? `${bundlePrefix}.${name}`;
         const concept = bound === undefined ? undefined : registry.concepts.get(bound);
-        const isRequired = required && requiredHere.has(name);
+        const requiredInParent = requiredHere.has(name);
         const itemLayer = own.find((l) => !l.concept) ?? own[0]!;
 
         if (bound !== undefined && itemIds.has(bound.split('.')[0]!) && !collided.has(bound)) {
@@ -179,8 +191,8 @@ export function buildFieldTree(items: ReadonlyArray<Loaded<ItemDefinition>>, reg
               tree.diagnostics.push(report(composeKeywordDropped, { file: loaded.file, pointer: `${itemLayer.origin.pointer}/${escapePointer(keyword)}` }, { keyword, path: bundlePath }));
             }
           }
-          if (isRequired) projection.push({ from: bundlePath, to: itemPath, kind: 'group' });
-          walk(contributions, itemPath, bundlePath, isRequired);
+          if (requiredInParent) projection.push({ from: bundlePath, to: itemPath, kind: 'group' });
+          walk(contributions, itemPath, bundlePath, requiredInParent ? anchor : itemPath);
           continue;
         }
 
@@ -213,13 +225,21 @@ export function buildFieldTree(items: ReadonlyArray<Loaded<ItemDefinition>>, reg
           if (pii === 'personal' || pii === 'sensitive') field.pii = pii;
         }
         addItem(field, itemId);
-        if (isRequired && !field.requiredBy.includes(itemId)) field.requiredBy.push(itemId);
+        if (requiredInParent && anchor === null && !field.requiredBy.includes(itemId)) field.requiredBy.push(itemId);
+        if (requiredInParent && anchor !== null) conditional.push({ bundlePath, anchor, itemPath });
         field.sources.push({ item: itemId, pointer: itemLayer.origin.pointer });
         projection.push({ from: bundlePath, to: itemPath });
       }
     };
 
-    walk([{ schema, origin: itemOrigin('/schema') }], '', itemId, true);
+    walk([{ schema, origin: itemOrigin('/schema') }], '', itemId, null);
+
+    const rules = new Map<string, Rule>();
+    for (const { bundlePath, anchor, itemPath } of conditional) {
+      const others = projection.filter((e) => e.kind !== 'group' && e.to.startsWith(`${anchor}.`) && e.to !== itemPath).map((e) => e.from);
+      if (others.length) rules.set(bundlePath, { '!': { missing_some: [1, [...new Set(others)]] } });
+    }
+    if (rules.size) tree.requiredWhenGroupFilled.set(itemId, rules);
   }
 
   // Concept namespaces first (in the order met), then the items' own groups in bundle order.

@@ -146,18 +146,28 @@ function combineRules(kind: RuleKind, asking: string[], rules: Map<string, Rule>
  */
 export function composeRules(bundle: BundleDefinition, items: ReadonlyArray<Loaded<ItemDefinition>>, tree: FieldTree): Record<string, FieldRules> {
   const perPath = new Map<string, Record<RuleKind, Map<string, Rule>>>();
+  const entryOf = (path: string) => {
+    let entry = perPath.get(path);
+    if (!entry) perPath.set(path, (entry = { visible: new Map(), required: new Map(), value: new Map() }));
+    return entry;
+  };
   for (const loaded of items) {
     const item = loaded.definition;
     const map = pathMapper(tree, item.id);
     for (const [path, rules] of Object.entries(item.ui?.rules ?? {})) {
       const target = map(path);
       if (!rules || !tree.nodes.has(target)) continue;
-      let entry = perPath.get(target);
-      if (!entry) perPath.set(target, (entry = { visible: new Map(), required: new Map(), value: new Map() }));
+      const entry = entryOf(target);
       for (const kind of RULE_KINDS) {
         const rule = rules[kind];
         if (rule !== undefined && !entry[kind].has(item.id)) entry[kind].set(item.id, rewrite(rule, map));
       }
+    }
+    // A field the item requires inside a group it does not: required once the group is filled in.
+    for (const [path, rule] of tree.requiredWhenGroupFilled.get(item.id) ?? []) {
+      const required = entryOf(path).required;
+      const own = required.get(item.id);
+      required.set(item.id, own === undefined ? rule : { or: [own, rule] });
     }
   }
   const out: Record<string, FieldRules> = {};

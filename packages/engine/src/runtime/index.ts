@@ -19,3 +19,7 @@ export {
 } from '../validate/messages.js';
 // The Chinese formats (checked as you type by form-elements' widgets; the resident ID fills birth date and sex).
 export { creditCode, mobile, parseResidentId, residentId, type FormatDescriptor, type ResidentIdInfo } from '../validate/formats/index.js';
+export { activeItems } from './activation.js';
+export { createFormState, type FormState, type FormStateOptions, type FormChanges, type FormSnapshot, type FormUpdate } from './form-state.js';
+export { project, unproject } from './projection.js';
+export { checkSubmission, errorLocation, type CheckOptions, type CheckResult } from './submission.js';

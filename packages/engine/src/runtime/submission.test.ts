@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Json } from '../json.js';
+import type { ShapeValidator } from '../validate/types.js';
+import { createValidator } from '../validate/index.js';
+import { familyBundle } from '../../test/fixtures/family-bundle.js';
+import { bundle, composeAll, dictionary, item } from '../../test/fixtures/definitions.js';
+import { checkSubmission, errorLocation } from './submission.js';
+
+const composed = familyBundle();
+const validateShape = createValidator(composed.schema);
+const file = (type = 'application/pdf', size = 1000) => ({ sha256: 'a'.repeat(64), name: 'scan.pdf', size, type });
+const summary = (errors: ReturnType<typeof checkSubmission>['errors']) => errors.map((e) => [e.keyword, e.instancePath, e.params, e.message.en]);
+
+describe('checking a submission', () => {
+  it('accepts a complete submission and stores only what is visible, with computed values applied', () => {
+    const result = checkSubmission(
+      composed,
+      {
+        answers: { settleHere: false, why: 'moving away', unknown: 1 },
+        data: {
+          mother: { name: '王晓燕' },
+          father: { name: '李建国' }, // asked only by register, which is not active
+          child: { birthDate: '2023-01-01' },
+          delivery: { method: 'window', address: 'hidden: not mail' },
+          cert: { ageYears: 99, under3: false },
+          register: { married: true },
+          stray: 'not a field',
+        },
+        materials: { photo: { files: [file('image/jpeg')] }, 'marriage-cert': { files: [file()] } },
+      },
+      validateShape,
+      { now: '2024-05-01' },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.data).toEqual({ mother: { name: '王晓燕' }, child: { birthDate: '2023-01-01' }, delivery: { method: 'window' }, cert: { ageYears: 1, under3: true } });
+    expect(result.answers).toEqual({ settleHere: false, why: 'moving away' });
+    expect(result.materials).toEqual({ photo: { files: [file('image/jpeg')] } });
+  });
+
+  it('reports missing required fields, questions and materials as ajv-shaped errors in both languages', () => {
+    const result = checkSubmission(composed, { answers: { settleHere: true }, data: { register: { married: true }, delivery: { method: 'mail' } } }, validateShape, { now: '2024-05-01' });
+    expect(result.ok).toBe(false);
+    expect(summary(result.errors)).toMatchInlineSnapshot(`
+      [
+        [
+          "required",
+          "/data/mother",
+          {
+            "missingProperty": "name",
+          },
+          ""mother.name" is required",
+        ],
+        [
+          "required",
+          "/data/delivery",
+          {
+            "missingProperty": "address",
+          },
+          ""delivery.address" is required",
+        ],
+        [
+          "required",
+          "/data/father",
+          {
+            "missingProperty": "name",
+          },
+          ""father.name" is required",
+        ],
+        [
+          "required",
+          "/materials",
+          {
+            "missingProperty": "photo",
+          },
+          "Provide "photo"",
+        ],
+        [
+          "required",
+          "/materials",
+          {
+            "missingProperty": "marriage-cert",
+          },
+          "Provide "marriage-cert"",
+        ],
+      ]
+    `);
+    expect(result.errors[0]!.message).toMatchInlineSnapshot(`
+      {
+        "en": ""mother.name" is required",
+        "zh-CN": "请填写“mother.name”",
+      }
+    `);
+    expect(checkSubmission(composed, { answers: {}, data: {} }).errors.find((e) => e.instancePath === '/answers')?.message).toMatchInlineSnapshot(`
+      {
+        "en": ""settleHere" is required",
+        "zh-CN": "请填写“settleHere”",
+      }
+    `);
+  });
+
+  it('runs the shape validator on the pruned data and points its errors into the submission', () => {
+    const data = { mother: { name: 'x' }, child: { birthDate: '2000-01-01' }, delivery: { method: 'drone' } };
+    const result = checkSubmission(composed, { answers: { settleHere: false }, data }, validateShape, { now: '2024-05-01' });
+    expect(summary(result.errors).map(([keyword, path]) => [keyword, path])).toEqual([['enum', '/data/delivery/method']]);
+    expect(errorLocation(result.errors[0]!)).toEqual({ part: 'data', path: 'delivery.method' });
+  });
+
+  it('checks materials against their limits and e-licence type; an exempt material needs no upload', () => {
+    const result = checkSubmission(
+      composed,
+      {
+        answers: { settleHere: true },
+        data: { mother: { name: 'x' }, register: { married: false } },
+        materials: {
+          photo: { files: [file('image/png', 10), file('application/pdf', 9_000_000)] },
+          'mother-id': { eLicense: { type: 'household-register', number: 'x' } },
+        },
+      },
+      null,
+      { now: '2024-05-01' },
+    );
+    expect(summary(result.errors)).toMatchInlineSnapshot(`
+      [
+        [
+          "const",
+          "/materials/mother-id/eLicense/type",
+          {
+            "allowedValue": "resident-id-card",
+          },
+          ""mother-id" can only reference an e-licence of type "resident-id-card"",
+        ],
+        [
+          "maxItems",
+          "/materials/photo/files",
+          {
+            "limit": 1,
+          },
+          ""photo" takes at most 1 file",
+        ],
+        [
+          "enum",
+          "/materials/photo/files/0/type",
+          {
+            "allowedValues": [
+              "application/pdf",
+              "image/jpeg",
+            ],
+          },
+          ""photo" accepts only application/pdf, image/jpeg",
+        ],
+        [
+          "maximum",
+          "/materials/photo/files/1/size",
+          {
+            "comparison": "<=",
+            "limit": 5242880,
+          },
+          "Files of "photo" must not exceed 5 MB",
+        ],
+      ]
+    `);
+    const exempt = checkSubmission(composed, { answers: { settleHere: false }, data: { mother: { name: 'x' }, child: { birthDate: '2000-01-01' } } }, null, { now: '2024-05-01' });
+    expect(exempt.errors).toEqual([]);
+  });
+
+  it('does not let a hidden value decide what else is shown', () => {
+    const trap = composeAll([
+      dictionary({}),
+      item('a', { properties: { c: { type: 'boolean' }, a: { type: 'string' }, b: { type: 'string' } }, required: ['b'] }, {
+        ui: { rules: { a: { visible: { var: 'c' } }, b: { visible: { '==': [{ var: 'a' }, 'x'] } } } },
+      }),
+      bundle(['a']),
+    ]).value;
+    // a is hidden (c is false), so its stale "x" must not show b, and b is then not required.
+    const result = checkSubmission(trap, { answers: {}, data: { a: { c: false, a: 'x' } } });
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({ a: { c: false } });
+  });
+
+  it('never throws on whatever is submitted', () => {
+    const shape: ShapeValidator = (data) => createValidator(composed.schema)(data);
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ answers: fc.jsonValue(), data: fc.jsonValue(), materials: fc.jsonValue() })), (submission) => {
+        const result = checkSubmission(composed, submission as Json, shape);
+        expect(typeof result.ok).toBe('boolean');
+        expect(result.ok).toBe(result.errors.length === 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
