@@ -268,6 +268,17 @@ describe('presentation', () => {
     ]);
   });
 
+  it('titles namespace groups and sections from the dictionaries’ namespaces, else an item group at that path, else the first concept', () => {
+    const named = dictionary({ 'mother.name': {}, 'delivery.method': { title: { 'zh-CN': '领取方式', en: 'Delivery method' } } }, {
+      namespaces: { mother: { title: { 'zh-CN': '母亲', en: 'The mother' } } },
+    });
+    const { value } = composeAll([named, a, bundle(['a'])]);
+    expect(value.schema.properties!.mother!['x-title']).toEqual({ 'zh-CN': '母亲', en: 'The mother' });
+    expect(value.ui.sections.find((s) => s.id === 'delivery')!.title.en).toBe('Delivery method');
+    const { value: fromItem } = composeAll([dictionary({ 'mother.name': {}, 'delivery.method': {} }), a, bundle(['a'])]);
+    expect(fromItem.schema.properties!.mother!['x-title']).toEqual({ 'zh-CN': '母亲', en: 'Mother' });
+  });
+
   it('uses the bundle’s sections and appends every field they leave out', () => {
     const { value, diagnostics } = composeAll([
       concepts,

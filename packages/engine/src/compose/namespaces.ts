@@ -20,7 +20,7 @@ function textOf(value: unknown): Text | undefined {
  */
 export function namespaceTitle(namespace: string, registry: Registry, tree: FieldTree): Text {
   for (const id of [...registry.dictionaries.keys()].sort()) {
-    const table = (registry.dictionaries.get(id)!.definition as { namespaces?: Record<string, { title?: unknown }> }).namespaces;
+    const table = registry.dictionaries.get(id)!.definition.namespaces;
     const title = table && Object.prototype.hasOwnProperty.call(table, namespace) ? textOf(table[namespace]?.title) : undefined;
     if (title) return title;
   }
