@@ -74,3 +74,34 @@ export async function call(
   }
   return { status: response.status, body: parsed, headers: response.headers };
 }
+
+import { fileURLToPath } from 'node:url';
+import { readDefinitionDir } from '../src/cli/definitions-dir.js';
+import { importDefinitions } from '../src/catalog/definitions.js';
+import type { Store } from '../src/store/port.js';
+
+export const STARTER = fileURLToPath(new URL('./fixtures/starter/', import.meta.url));
+export const EXAMPLES = fileURLToPath(new URL('../../../examples/definitions/', import.meta.url));
+
+/** Publishes every definition under a directory into a store; fails on any diagnostic error. */
+export async function seed(store: Store, dir = STARTER): Promise<void> {
+  const report = await importDefinitions(store, await readDefinitionDir(dir, '/'), 'test', new Date('2025-03-03T00:00:00Z'));
+  if (report.diagnostics.length) throw new Error(`seed failed: ${JSON.stringify(report.diagnostics.slice(0, 3))}`);
+}
+
+/** A valid answer set for the starter bundle (permit only). */
+export const STARTER_FORM = {
+  answers: { wantsRegistration: false },
+  data: { applicant: { name: '王芳', idNumber: '11010519491231002X' }, permit: { reason: '开一家面馆' } },
+  materials: { 'id-card': { eLicense: { type: 'resident-id-card', number: '11010519491231002X' } } },
+};
+
+/** Minimal bytes that sniff as a PDF. */
+export const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** A settable clock. */
+export function testClock(start = '2025-03-03T02:00:00.000Z') {
+  let now = Date.parse(start);
+  const clock = () => new Date(now);
+  return Object.assign(clock, { set: (iso: string) => void (now = Date.parse(iso)), advance: (ms: number) => void (now += ms) });
+}

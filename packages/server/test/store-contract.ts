@@ -262,6 +262,10 @@ export function storeContract(name: string, open: () => Promise<Store>, dispose?
         expect(await store.leaseDueDeadlines(at(12), 'p3', at(13), 10)).toEqual([]);
         await store.releaseLease(due.id, 'p2');
         expect((await store.leaseDueDeadlines(at(12), 'p3', at(13), 10))[0]?.leaseOwner).toBe('p3');
+        await store.cancelDeadline(due.id, 'p2'); // not p2's: no effect
+        expect((await store.deadlines(app.id))[0]?.status).toBe('pending');
+        await store.cancelDeadline(due.id, 'p3');
+        expect((await store.deadlines(app.id))[0]?.status).toBe('cancelled');
       });
 
       it('cancels pending deadlines by key or all at once', async () => {

@@ -1,13 +1,54 @@
-import type { Registry } from '@onething/engine';
+import type { ApplicationFlow, BundleDefinition, ComposedBundle, Loaded, Registry, ShapeValidator } from '@onething/engine';
+
+/** Which bundle an application runs on: the bundle version and the item versions it resolved to. */
+export interface BundleRef {
+  id: string;
+  version: string;
+  /** Item id → the exact item version, pinned when the application was created. */
+  items: Record<string, string>;
+}
+
+/**
+ * Everything the server needs to serve and run one bundle version with pinned items:
+ * the composed form, its ETag, the flow and the validators. Built once, reused.
+ */
+export interface BundleRuntime {
+  ref: BundleRef;
+  loaded: Loaded<BundleDefinition>;
+  composed: ComposedBundle;
+  /** Strong ETag of the composed JSON. */
+  etag: string;
+  flow: ApplicationFlow;
+  /** The flow's definition hash (bundle, items and generator): the application's immutable hash. */
+  hash: string;
+  validateShape: ShapeValidator;
+  validateAnswers: ShapeValidator;
+  /** The standalone validator ES module (compiled on first use). */
+  validatorModule(): string;
+}
 
 /**
  * The published definitions as the engine sees them: a registry loaded from the store,
- * composed bundles, their flows and validators — each built once per (id, version, hash)
- * and reused.
+ * and bundle runtimes built once per (bundle version, pinned items) and reused.
  */
 export interface Catalog {
   /** The registry of every published definition. */
   registry(): Promise<Registry>;
+  /** The runtime for a new application: the bundle at `version` (default: highest), items resolved now. */
+  current(bundleId: string, version?: string): Promise<BundleRuntime | null>;
+  /** The runtime an existing application runs on (its pinned versions). */
+  pinned(ref: BundleRef): Promise<BundleRuntime | null>;
   /** Drops what was built (after a publish); other processes reload within the TTL. */
   invalidate(): void;
+}
+
+/** Why a runtime could not be built. */
+export class CatalogError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: unknown[] = [],
+  ) {
+    super(message);
+    this.name = 'CatalogError';
+  }
 }

@@ -2,7 +2,8 @@ import { load, type Registry } from '@onething/engine';
 import type { Logger } from '../logging.js';
 import type { Store } from '../store/port.js';
 import type { DefinitionRecord } from '../store/types.js';
-import type { Catalog } from './catalog.js';
+import type { BundleRuntime, Catalog } from './catalog.js';
+import { buildRuntime, refKey } from './bundle-runtime.js';
 
 /** The file name a stored definition gets in diagnostics. @example definitionPath(r) // 'item/birth@1.0.0.json' */
 export function definitionPath(record: Pick<DefinitionRecord, 'kind' | 'id' | 'version'>): string {
@@ -12,29 +13,57 @@ export function definitionPath(record: Pick<DefinitionRecord, 'kind' | 'id' | 'v
 /**
  * A catalog over the store: loads every published definition into an engine registry and
  * reloads after `invalidate()` or when `ttlMs` passed (to see another process's publish).
- * @example const catalog = createStoreCatalog(store, { logger }); const registry = await catalog.registry();
+ * Runtimes are cached per registry generation.
+ * @example const catalog = createStoreCatalog(store, { logger }); const runtime = await catalog.current('newborn-birth');
  */
 export function createStoreCatalog(store: Store, options: { logger: Logger; ttlMs?: number }): Catalog {
-  let current: { registry: Promise<Registry>; at: number } | undefined;
   const ttl = options.ttlMs ?? 30_000;
+  let generation: { registry: Promise<Registry>; at: number; runtimes: Map<string, BundleRuntime> } | undefined;
+
   const build = async (): Promise<Registry> => {
     const records = await store.listDefinitions({ status: 'published' });
     const { value, diagnostics } = load(records.map((r) => ({ path: definitionPath(r), content: r.body })));
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) options.logger.warn({ diagnostics: errors.slice(0, 20) }, 'published definitions have diagnostics');
+    if (errors.length) options.logger.warn({ diagnostics: errors.slice(0, 20).map((d) => `${d.file ?? ''}${d.pointer} ${d.code}`) }, 'published definitions have diagnostics');
     return value;
   };
+  const current = () => {
+    if (!generation || Date.now() - generation.at > ttl) {
+      const registry = build();
+      const made = { registry, at: Date.now(), runtimes: new Map<string, BundleRuntime>() };
+      generation = made;
+      registry.catch(() => {
+        if (generation === made) generation = undefined;
+      });
+    }
+    return generation;
+  };
+  const runtime = (runtimes: Map<string, BundleRuntime>, key: string, make: () => BundleRuntime) => {
+    let found = runtimes.get(key);
+    if (!found) runtimes.set(key, (found = make()));
+    return found;
+  };
+
   return {
-    registry() {
-      if (!current || Date.now() - current.at > ttl) {
-        const registry = build();
-        current = { registry, at: Date.now() };
-        registry.catch(() => (current = undefined));
-      }
-      return current.registry;
+    registry: () => current().registry,
+    async current(bundleId, version) {
+      const gen = current();
+      const registry = await gen.registry;
+      const loaded = registry.bundle(bundleId, version);
+      if (!loaded) return null;
+      const built = runtime(gen.runtimes, `${bundleId}@${loaded.definition.version}|*`, () => buildRuntime(loaded, registry, {}));
+      // Index it under its pinned key too, so applications created now find it.
+      return runtime(gen.runtimes, refKey(built.ref), () => built);
+    },
+    async pinned(ref) {
+      const gen = current();
+      const registry = await gen.registry;
+      const loaded = registry.bundle(ref.id, ref.version);
+      if (!loaded) return null;
+      return runtime(gen.runtimes, refKey(ref), () => buildRuntime(loaded, registry, ref.items));
     },
     invalidate() {
-      current = undefined;
+      generation = undefined;
     },
   };
 }

@@ -23,11 +23,17 @@ export class HttpError extends Error {
   readonly errors: Json[] | undefined;
   readonly headers: Record<string, string>;
 
+  /**
+   * @param name the error's entry in `httpErrorCodes`.
+   * @param options.as another stable code and message with the same status (a flow refusal
+   *   such as `field-not-editable` passes through with its own code).
+   */
   constructor(
     name: HttpErrorName,
-    options: { pointer?: string; detail?: Text; errors?: Json[]; headers?: Record<string, string> } = {},
+    options: { pointer?: string; detail?: Text; errors?: Json[]; headers?: Record<string, string>; as?: { code: string; message: Text } } = {},
   ) {
-    const descriptor = httpErrorCodes[name];
+    const base = httpErrorCodes[name];
+    const descriptor = options.as ? { ...base, code: options.as.code, message: options.as.message } : base;
     super(descriptor.message.en);
     this.name = 'HttpError';
     this.descriptor = descriptor;

@@ -71,7 +71,6 @@ export function mountRoutes(
         throw new HttpError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
       }
       if (route.roles && principal && !holdsRole(principal, route.roles)) throw new HttpError('forbidden');
-      if (route.roles && !principal && !(continuation && route.roles.includes('applicant'))) throw new HttpError('unauthenticated');
       if (principal && options.tokenLimiter) await run(options.tokenLimiter, req, res);
 
       const params = { ...(req.params as Record<string, string>) };

@@ -84,6 +84,7 @@ export const componentSchemas = {
       answers: dataObject,
       data: dataObject,
       materials: { $ref: '#/components/schemas/Materials' },
+      submit: { type: 'boolean', description: 'Submit at once (requires Idempotency-Key).' },
     },
   },
   DraftUpdate: {
@@ -115,8 +116,11 @@ export const componentSchemas = {
       type: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_.:-]{0,99}$', description: 'The event name the flow accepts.' },
       revision: { type: 'integer', minimum: 1, description: 'The revision the actor saw (compare-and-set).' },
       item: { ...id, description: 'The item the event is for (parallel item charts).' },
-      data: { type: 'object', maxProperties: 100, description: 'Event payload (e.g. a supplement request: fields, materials, reason).' },
-      comment: { type: 'string', maxLength: 2000 },
+      payload: {
+        type: 'object',
+        maxProperties: 100,
+        description: 'Event payload, e.g. REQUEST_SUPPLEMENT `{ fields, materials, reason }`, SUPPLEMENT `{ data: <merge patch>, materials }`, REJECT `{ reason }` (see docs/flows.md).',
+      },
     },
   },
   Rating: {

@@ -106,6 +106,8 @@ export interface Store {
   leaseDueDeadlines(now: string, owner: string, until: string, limit: number): Promise<DeadlineRecord[]>;
   /** Gives a lease back (the firing failed and should be retried). */
   releaseLease(id: string, owner: string): Promise<void>;
+  /** Cancels a pending deadline leased by `owner` (the flow no longer has it). */
+  cancelDeadline(id: string, owner: string): Promise<void>;
   deadlines(applicationId: string): Promise<DeadlineRecord[]>;
 
   // Materials

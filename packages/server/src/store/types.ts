@@ -45,8 +45,11 @@ export interface Actor {
 export interface ApplicationRecord {
   id: string;
   revision: number;
-  /** The immutable bundle definition it runs on. */
-  bundle: { id: string; version: string; hash: string };
+  /**
+   * The immutable definitions it runs on: the bundle version, the item versions pinned when
+   * it was created, and the flow's hash over all of them.
+   */
+  bundle: { id: string; version: string; hash: string; items?: Record<string, string> };
   /** `draft` until submitted, `open` while the flow runs, `closed` in a final state. */
   status: 'draft' | 'open' | 'closed';
   /** The flow's state summary (`draft`, `preReview`, `processing`, `completed`, …). */

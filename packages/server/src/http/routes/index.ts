@@ -2,6 +2,11 @@ import type { RouteDescriptor } from '../route.js';
 import { healthRoutes } from './health.js';
 import { openApiRoutes } from './openapi.js';
 import { portalRoutes } from './portals.js';
+import { catalogRoutes } from './catalog.js';
+import { applicationRoutes } from './applications.js';
+import { queueRoutes } from './queue.js';
+import { materialRoutes } from './materials.js';
+import { definitionRoutes } from './definitions.js';
 
 /**
  * Every API route, in registration order. Add an area as a file in this folder exporting
@@ -9,6 +14,15 @@ import { portalRoutes } from './portals.js';
  */
 export function apiRoutes(): RouteDescriptor[] {
   const all: RouteDescriptor[] = [];
-  all.push(...healthRoutes, ...openApiRoutes(() => all), ...portalRoutes);
+  all.push(
+    ...healthRoutes,
+    ...openApiRoutes(() => all),
+    ...catalogRoutes,
+    ...applicationRoutes,
+    ...materialRoutes,
+    ...queueRoutes,
+    ...definitionRoutes,
+    ...portalRoutes,
+  );
   return all;
 }

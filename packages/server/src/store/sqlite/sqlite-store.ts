@@ -383,6 +383,14 @@ export class SqliteStore implements Store {
     });
   }
 
+  async cancelDeadline(id: string, owner: string): Promise<void> {
+    this.write(() => {
+      const row = this.sql('SELECT doc FROM deadlines WHERE id = ?').get(str(id, 'id')) as Row | undefined;
+      const d = parse<DeadlineRecord>(row);
+      if (d && d.status === 'pending' && d.leaseOwner === owner) this.putDeadline({ ...d, status: 'cancelled', leaseOwner: null, leaseUntil: null });
+    });
+  }
+
   async deadlines(applicationId: string) {
     return docs<DeadlineRecord>(
       this.sql('SELECT doc FROM deadlines WHERE application_id = ? ORDER BY due, id').all(str(applicationId, 'id')) as Row[],

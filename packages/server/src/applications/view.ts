@@ -1,0 +1,76 @@
+import type { ApplicationSnapshot, Json } from '@onething/engine';
+import type { Store } from '../store/port.js';
+import type { ApplicationRecord } from '../store/types.js';
+import { isStaff } from '../auth/principal.js';
+import type { Access } from './access.js';
+
+/** What lists show of an application (no form data). */
+export function summaryView(app: ApplicationRecord) {
+  return {
+    id: app.id,
+    revision: app.revision,
+    bundle: { id: app.bundle.id, version: app.bundle.version, hash: app.bundle.hash },
+    status: app.status,
+    state: app.state,
+    region: app.region,
+    departments: app.departments,
+    nextDeadline: app.nextDeadline,
+    createdAt: app.createdAt,
+    updatedAt: app.updatedAt,
+    submittedAt: app.submittedAt,
+  };
+}
+
+/** The flow as clients need it: state, items and their outcomes, supplement rounds. */
+function flowView(snapshot: ApplicationSnapshot | null) {
+  if (!snapshot) return null;
+  const c = snapshot.context;
+  return {
+    value: snapshot.value,
+    status: snapshot.status,
+    active: c.active,
+    outcome: c.outcome ?? null,
+    reason: c.reason ?? null,
+    items: Object.fromEntries(Object.entries(c.items).map(([id, s]) => [id, { outcome: s.outcome ?? null, decidedAt: s.decidedAt ?? null }])),
+    supplements: c.supplements,
+    openSupplement: c.supplements.find((s) => !s.answer) ?? null,
+    deadlines: snapshot.deadlines,
+  };
+}
+
+/** One application as a change returns it: summary, form data and flow (no store reads). */
+export function recordView(app: ApplicationRecord) {
+  return {
+    ...summaryView(app),
+    answers: app.answers,
+    data: app.data,
+    materials: app.materials,
+    flow: flowView(app.flow as unknown as ApplicationSnapshot | null) as unknown as Json,
+  };
+}
+
+/**
+ * One application with its timeline (audit trail), pending deadlines, uploaded files and
+ * rating. Applicants see staff actors by role and department only.
+ * @example res.json(await fullView(app, store, access))
+ */
+export async function fullView(app: ApplicationRecord, store: Store, access: Access) {
+  const staff = isStaff(access.principal);
+  const [trail, deadlines, attachments, rating] = await Promise.all([
+    store.auditTrail(app.id),
+    store.deadlines(app.id),
+    store.attachments(app.id),
+    store.getRating(app.id),
+  ]);
+  const timeline = trail.map((e) => ({
+    ...e,
+    actor: staff || e.actor.role === 'applicant' ? e.actor : { role: e.actor.role, ...(e.actor.department ? { department: e.actor.department } : {}) },
+  }));
+  return {
+    ...recordView(app),
+    timeline,
+    deadlines: deadlines.filter((d) => d.status === 'pending').map(({ key, due, event, status }) => ({ key, due, event, status })),
+    attachments: attachments.map(({ materialId, sha256, name, size, type, at }) => ({ materialId, sha256, name, size, type, at })),
+    rating: rating ? { applicationId: rating.applicationId, score: rating.score, comment: rating.comment, at: rating.at } : null,
+  };
+}
