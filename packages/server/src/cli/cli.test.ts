@@ -107,9 +107,39 @@ describe('onething compose', () => {
   it('prints a human summary: items, merged fields, materials with exempt ones marked, metrics', async () => {
     const { code, stdout } = await onething(['compose', 'valid', '--bundle', 'starter'], work);
     expect(code).toBe(0);
-    expect(stdout).toContain('applicant.name (applicant.name)  ← permit, registration');
+    expect(stdout).toContain('applicant.name  ← permit, registration');
     expect(stdout).toContain('[exempt] id-card');
     expect(stdout).toMatch(/\| trips \| 2 \| 1 \|/);
+  });
+
+  it('marks the items the answers switch off, in Chinese with --locale zh-CN', async () => {
+    const { code, stdout } = await onething(['compose', 'valid', '--bundle', 'starter', '--answers', '{"wantsRegistration": false}', '--locale', 'zh-CN'], work);
+    expect(code).toBe(0);
+    expect(stdout).toMatchInlineSnapshot(`
+      "示例一件事 (starter 1.0.0) — 审批局
+
+      事项 (1/2)：
+        ✓ permit 1.0.0  示例许可 — 审批局 [适用]
+        · registration 1.2.0  示例登记 — 登记处 [不适用]
+
+      合并字段（多个事项共用，只填一次）：1 / 6 字段
+        applicant.name  ← permit, registration
+
+      材料：2 (1 免提交)
+        [免提交] id-card  身份证  电子证照：resident-id-card  ← permit
+        [必交，视情形] urgency-proof  加急证明  ← permit
+
+      减环节、减时间、减材料、减跑动：
+
+      | 指标 | 单独办理 | 一件事 | 变化 |
+      | --- | ---: | ---: | ---: |
+      | 跑动次数 | 1 | 1 | 0.0 % |
+      | 办理时限（天） | 5 | 6 | +20.0 % |
+      | 申请材料 | 2 | 1 | −50.0 % |
+      | 办理环节 | 2 | 2 | 0.0 % |
+      | 填写字段 | 5 | 5 | 0.0 % |
+      "
+    `);
   });
 
   it.each([

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import * as engine from '@onething/engine';
-import type { ComposedBundle, Diagnostic, Json, Registry, Result } from '@onething/engine';
+import { compose, load, metrics } from '@onething/engine';
+import type { Diagnostic, Json, Registry } from '@onething/engine';
 import type { CliCommand, CliContext } from '../context.js';
 import { UsageError, resolveLocale } from '../context.js';
 import { readDefinitionDir } from '../definitions-dir.js';
@@ -16,9 +16,6 @@ interface ComposeOptions {
   json?: boolean;
   locale?: string;
 }
-
-type Compose = (bundle: unknown, registry: Registry, answers?: Record<string, Json>) => Result<ComposedBundle>;
-type Metrics = (composed: ComposedBundle) => unknown;
 
 /**
  * `onething compose DIR --bundle ID [--version V] [--answers JSON|@file] [--json] [--locale]`:
@@ -42,14 +39,9 @@ export const composeCommand: CliCommand = {
         const locale = resolveLocale(options.locale, ctx.io.env);
         const answers = options.answers === undefined ? undefined : await readAnswers(options.answers, ctx.io.cwd);
         const files = await readDefinitionDir(dir, ctx.io.cwd);
-        const loaded = engine.load(files);
+        const loaded = load(files);
         const bundle = loaded.value.bundle(options.bundle, options.version);
         if (!bundle) throw new UsageError(missingBundle(loaded.value, options.bundle, options.version));
-
-        const { compose, metrics } = engine as unknown as { compose?: Compose; metrics?: Metrics };
-        if (typeof compose !== 'function' || typeof metrics !== 'function') {
-          throw new Error('this build of @onething/engine exports no compose() or metrics()');
-        }
         const composed = compose(bundle, loaded.value, answers);
         const measured = metrics(composed.value);
         // compose re-checks what lint already reported (an unresolved item, say): report each once.
