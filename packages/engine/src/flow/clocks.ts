@@ -60,12 +60,11 @@ export class Ledger {
   }
 
   /** Issues a deadline `days` counted days from now (or due now when `days` < 0). */
-  deadline(key: string, days: number, kind: 'working' | 'calendar', event: string, item?: string): string {
+  deadline(key: string, days: number, kind: 'working' | 'calendar', event: string, item?: string): void {
     const { due, provisional } = days < 0 ? { due: new Date(Date.parse(this.now)).toISOString(), provisional: false } : dueAfter(this.calendar, this.now, days, kind);
     this.deadlines[key] = item === undefined ? { due, event } : { due, event, item };
     this.issued.add(key);
     this.effects.push({ type: 'deadline', key, due, event, ...(item !== undefined ? { item } : {}), ...(provisional ? { provisional } : {}) });
-    return due;
   }
 
   cancel(key: string): void {
@@ -93,9 +92,9 @@ export class Ledger {
   }
 
   private issue(key: string, clock: Clock): void {
-    if (clock.event === 'OVERDUE' && clock.overdueAt !== undefined) return; // reported once is enough
-    const due = this.deadline(key, clock.limitDays - clock.elapsedDays, clock.days, clock.event, clock.scope === 'bundle' ? undefined : clock.scope);
-    this.set(key, { ...clock, due });
+    this.set(key, clock);
+    if (clock.event === undefined && clock.overdueAt !== undefined) return; // reported once is enough
+    this.deadline(key, clock.limitDays - clock.elapsedDays, clock.days, clock.event ?? 'OVERDUE', clock.scope === 'bundle' ? undefined : clock.scope);
   }
 
   enter(m: EnterMarker, active: readonly string[]): void {
@@ -122,7 +121,15 @@ export class Ledger {
       const clock: Clock =
         old?.status === 'paused'
           ? { ...old, status: 'running', since: this.now }
-          : { limitDays: m.limitDays, days: m.days ?? 'working', elapsedDays: 0, since: this.now, status: 'running', scope: m.scope, event: m.event ?? 'OVERDUE' };
+          : {
+              limitDays: m.limitDays,
+              days: m.days ?? 'working',
+              elapsedDays: 0,
+              since: this.now,
+              status: 'running',
+              scope: m.scope,
+              ...(m.event !== undefined && m.event !== 'OVERDUE' ? { event: m.event } : {}),
+            };
       this.issue(m.key, clock);
     }
   }

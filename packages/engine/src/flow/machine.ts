@@ -1,4 +1,4 @@
-import { assign, createMachine, type AnyStateMachine } from 'xstate';
+import { assign, createActor, createMachine, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { Json } from '../json.js';
 import { actionCatalog, guardCatalog } from './catalog/index.js';
 import type { ActionDescriptor, CatalogArgs, GuardDescriptor, RuleScope } from './catalog/types.js';
@@ -29,6 +29,19 @@ export interface ScopedParams {
 export interface Compiled {
   machine: AnyStateMachine;
   holder: { frame: Frame | undefined };
+  /**
+   * XState's pure `transition(machine, snapshot, event)`, minus its cost: that function builds
+   * a throw-away actor per call (which runs the machine's initial transition); this reuses one
+   * inert actor scope per machine and only swaps the action collector.
+   */
+  transition(snapshot: AnyMachineSnapshot, event: EventObject): [AnyMachineSnapshot, ExecutedAction[]];
+}
+
+/** An action XState hands back instead of running it: our markers, effects and no-ops. */
+export interface ExecutedAction {
+  type: string;
+  params: unknown;
+  info: { context: unknown };
 }
 
 /** Guards and actions by type: the catalog and the orchestration's internals. */
@@ -92,7 +105,29 @@ function build(flow: ApplicationFlow): Compiled {
     { ...(flow.machine as object), context: ({ input }: { input: ApplicationContext }) => input } as never,
     { guards, actions } as never,
   );
-  return { machine, holder };
+  // Mirrors XState's own inert actor scope (xstate/src/transition.ts, `createInertActorScope`).
+  const empty: ApplicationContext = { applicant: '', answers: {}, data: {}, materials: {}, active: [], supplements: [], items: {} };
+  const self = createActor(machine, { input: empty });
+  let collected: ExecutedAction[] = [];
+  const scope = {
+    self,
+    defer: () => {},
+    id: '',
+    logger: () => {},
+    sessionId: '',
+    stopChild: () => {},
+    system: self.system,
+    emit: () => {},
+    actionExecutor: (action: ExecutedAction) => {
+      collected.push(action);
+    },
+  } as unknown as AnyActorScope;
+  const transition = (snapshot: AnyMachineSnapshot, event: EventObject): [AnyMachineSnapshot, ExecutedAction[]] => {
+    collected = [];
+    const next = machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
+    return [next, collected];
+  };
+  return { machine, holder, transition };
 }
 
 /** Runs `run` with the step's frame set (XState's transition is synchronous). */

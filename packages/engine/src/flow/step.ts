@@ -1,8 +1,8 @@
 import semver from 'semver';
-import { getNextTransitions, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { getNextTransitions, initialTransition, type AnyMachineSnapshot } from 'xstate';
 import type { Json } from '../json.js';
 import { hashDefinition } from '../definitions/hash.js';
-import { allActions, allGuards, catalogArgs, compile, withFrame, type Frame, type ScopedParams } from './machine.js';
+import { allActions, allGuards, catalogArgs, compile, withFrame, type ExecutedAction, type Frame, type ScopedParams } from './machine.js';
 import { Ledger, type EnterMarker, type ExitMarker } from './clocks.js';
 import { refuse } from './refusals.js';
 import { allows, isActor } from './roles.js';
@@ -93,7 +93,9 @@ function snapshotProblem(s: unknown): string | undefined {
   if (!isObject(snap.clocks as never) || !isObject(snap.deadlines as never)) return 'clocks and deadlines must be objects';
   if (!Number.isInteger(snap.seq) || !validTime(snap.updatedAt)) return 'seq and updatedAt are required';
   if (snap.history !== undefined && !isObject(snap.history as never)) return 'history must be an object';
-  return jsonProblem(s);
+  // Not walked deeply: snapshots are what `step` produced and the server stored, and a deep
+  // walk of every snapshot would cost more than the step. Anything odd inside fails as a refusal.
+  return undefined;
 }
 
 function dataHash(context: ApplicationContext): string {
@@ -106,6 +108,10 @@ type Ref = { type: string; params?: ScopedParams & { action?: string } & { [key:
 function allowedParams(t: Transition): { scope: string; params: { roles: string[] } } | undefined {
   const guard = t.guard as Ref | undefined;
   return guard?.type === '@allowed' ? (guard.params as unknown as { scope: string; params: { roles: string[] } }) : undefined;
+}
+
+function hasChecks(t: Transition): boolean {
+  return (t.actions as Ref[]).some((ref) => allActions.get(ref.type)?.check !== undefined);
 }
 
 /** Runs the `check` of every catalog action on the transitions about to be taken. */
@@ -127,7 +133,7 @@ function historyIds(xs: AnyMachineSnapshot): Record<string, string[]> | undefine
 }
 
 /** Applies the markers and effect actions XState returned, in order. */
-function settle(frame: Frame, ledger: Ledger, actions: Array<{ type: string; params: unknown; info: { context: unknown } }>) {
+function settle(frame: Frame, ledger: Ledger, actions: ExecutedAction[]) {
   for (const action of actions) {
     const context = action.info.context as ApplicationContext;
     if (action.type === '@enter') ledger.enter(action.params as EnterMarker, context.active);
@@ -202,7 +208,7 @@ export function start(flow: ApplicationFlow, input: StartInput): StepResult | St
     const ledger = new Ledger(flow.calendar, input.now, { clocks: {}, deadlines: {} });
     const xs = withFrame(compiled, frame, () => {
       const [snapshot, actions] = initialTransition(compiled.machine, context);
-      settle(frame, ledger, actions as never);
+      settle(frame, ledger, actions as ExecutedAction[]);
       return snapshot;
     });
     const effects = ledger.finish((scope) => xs.hasTag(`@pausing:${scope}`));
@@ -273,19 +279,25 @@ export function step(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event
     });
     if (permitted.length === 0) return refuse('role-forbidden', { event: event.type });
 
-    const enabled = withFrame(compiled, frame, () =>
-      permitted.filter((t) => allGuards.get('@allowed')!.test(catalogArgs(frame, snapshot.context, allowedParams(t)!))),
-    );
-    if (enabled.length === 0) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
-    const refused = withFrame(compiled, frame, () => checkActions(frame, snapshot.context, enabled));
-    if (refused) return { refused };
+    // Payload checks (a supplement touching unflagged fields…) run on the transitions about to
+    // be taken, so only when some transition has them are the guards evaluated up front.
+    if (permitted.some(hasChecks)) {
+      const enabled = withFrame(compiled, frame, () =>
+        permitted.filter((t) => allGuards.get('@allowed')!.test(catalogArgs(frame, snapshot.context, allowedParams(t)!))),
+      );
+      if (enabled.length === 0) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
+      const refused = withFrame(compiled, frame, () => checkActions(frame, snapshot.context, enabled));
+      if (refused) return { refused };
+    }
 
     const next = withFrame(compiled, frame, () => {
-      const [nextSnapshot, actions] = transition(compiled.machine, xs, { type });
+      const [nextSnapshot, actions] = compiled.transition(xs, { type });
       if (nextSnapshot.status === 'error') throw nextSnapshot.error;
-      settle(frame, ledger, actions as never);
+      if (nextSnapshot === xs && actions.length === 0) return undefined;
+      settle(frame, ledger, actions as ExecutedAction[]);
       return nextSnapshot;
     });
+    if (!next) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
     if (event.deadline !== undefined) ledger.consume(event.deadline);
     const effects = ledger.finish((scope) => next.hasTag(`@pausing:${scope}`));
     const persisted = persist(flow, next, ledger, snapshot.seq + 1, now);

@@ -203,10 +203,8 @@ export interface Clock {
   status: 'running' | 'held' | 'paused' | 'done';
   /** The scope: `bundle` or an item id. */
   scope: string;
-  /** The event its deadline sends (`meta.onTimeout`, else `OVERDUE`). */
-  event: string;
-  /** The due time last issued. */
-  due?: string;
+  /** The event its deadline sends (`meta.onTimeout`); absent: `OVERDUE`. The due time is in `deadlines`. */
+  event?: string;
   /** Set when the limit passed (informational deadlines). */
   overdueAt?: string;
 }

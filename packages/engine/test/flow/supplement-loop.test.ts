@@ -38,8 +38,6 @@ describe('the supplement loop (补正)', () => {
       elapsedDays: 1, // Tuesday; the day of submission does not count
       status: 'paused',
       scope: 'bundle',
-      event: 'OVERDUE',
-      due: '2025-03-06T16:00:00.000Z',
     });
     expect(r.effects).toEqual([
       { type: 'cancelDeadline', key: 'reception' },
