@@ -1,0 +1,392 @@
+import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document, type Filter } from 'mongodb';
+import type { ApplicationChange, CommitResult, DraftInput, Store } from '../port.js';
+import type {
+  ApplicationQuery,
+  ApplicationRecord,
+  AttachmentRecord,
+  AuditEntry,
+  BlobRecord,
+  DeadlineRecord,
+  DefinitionKind,
+  DefinitionRecord,
+  OutboxRecord,
+  Page,
+  PortalRecord,
+  RatingRecord,
+  StoredResponse,
+} from '../types.js';
+import { StoreError, str } from '../errors.js';
+import { decodeCursor, encodeCursor, sortKey } from '../cursor.js';
+import { mongoMigrations } from './migrations.js';
+
+/** Every document keeps the record as JSON text in `doc` (user data may hold any key, even `$x` or `a.b`); scalar fields beside it are for queries. */
+type DocRow = { _id: string; doc: string } & Document;
+type DeadlineRow = Omit<DeadlineRecord, 'id'> & { _id: string };
+
+/** Largest blob kept in one document (MongoDB documents are limited to 16 MiB). */
+export const MONGO_MAX_BLOB_BYTES = 15 * 1024 * 1024;
+
+const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === 11000;
+const parse = <T>(row: { doc: string } | null): T | null => (row ? (JSON.parse(row.doc) as T) : null);
+const definitionId = (kind: string, id: string, version: string) => `${kind}:${id}@${version}`;
+const fromDeadline = ({ _id, ...rest }: DeadlineRow): DeadlineRecord => ({ id: _id, ...rest });
+const toDeadline = ({ id, ...rest }: DeadlineRecord): DeadlineRow => ({ _id: id, ...rest });
+
+/**
+ * The MongoDB store (official driver): collections and indexes created by versioned
+ * migrations at start; each application change, its audit entries, deadlines, outbox and
+ * idempotency record written in one multi-document transaction with write concern
+ * `majority`. Needs a replica set (a single-node one is enough). Query filters are built
+ * only from typed scalars (`str` throws on anything else), never from a caller's object.
+ * @example const store = await MongoStore.connect('mongodb://127.0.0.1:27017/onething?replicaSet=rs0'); await store.migrate();
+ */
+export class MongoStore implements Store {
+  readonly kind = 'mongodb' as const;
+
+  private constructor(
+    private readonly client: MongoClient,
+    readonly db: Db,
+  ) {}
+
+  /** Connects with majority read and write concerns. The database is the URL's path (default `onething`). */
+  static async connect(uri: string, options: { dbName?: string } = {}): Promise<MongoStore> {
+    const client = new MongoClient(uri, {
+      writeConcern: { w: 'majority' },
+      readConcern: { level: 'majority' },
+      retryWrites: true,
+      ignoreUndefined: true,
+    });
+    await client.connect();
+    const dbName = options.dbName ?? (new URL(uri.replace(/^mongodb\+srv:/, 'http:').replace(/^mongodb:/, 'http:')).pathname.slice(1) || 'onething');
+    return new MongoStore(client, client.db(dbName));
+  }
+
+  private c<T extends Document = DocRow>(name: string): Collection<T> {
+    return this.db.collection<T>(name);
+  }
+
+  private async transaction<T>(fn: (session: ClientSession) => Promise<T>): Promise<T> {
+    const session = this.client.startSession();
+    try {
+      return await session.withTransaction(fn, { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } });
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  async migrate(): Promise<number[]> {
+    const done = new Set((await this.c<{ _id: number }>('migrations').find({}).toArray()).map((m) => m._id));
+    const applied: number[] = [];
+    for (const migration of mongoMigrations) {
+      if (done.has(migration.version)) continue;
+      await migration.up(this.db);
+      try {
+        await this.c<{ _id: number; name: string; appliedAt: string }>('migrations').insertOne({ _id: migration.version, name: migration.name, appliedAt: new Date().toISOString() });
+        applied.push(migration.version);
+      } catch (error) {
+        if (!isDuplicate(error)) throw error; // another process applied it at the same time
+      }
+    }
+    return applied;
+  }
+
+  async schemaVersion(): Promise<number> {
+    const last = await this.c<{ _id: number }>('migrations').find({}).sort({ _id: -1 }).limit(1).next();
+    return last?._id ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  // Definitions
+
+  private definitionRow(r: DefinitionRecord): DocRow {
+    return { _id: definitionId(r.kind, r.id, r.version), kind: r.kind, id: r.id, version: r.version, status: r.status, revision: r.revision, doc: JSON.stringify(r) };
+  }
+
+  async saveDraft(input: DraftInput): Promise<DefinitionRecord> {
+    return this.transaction(async (session) => {
+      const _id = definitionId(str(input.kind, 'kind'), str(input.id, 'id'), str(input.version, 'version'));
+      const current = parse<DefinitionRecord>(await this.c('definitions').findOne({ _id }, { session }));
+      if (current?.status === 'published') throw new StoreError('published', `${input.id}@${input.version} is published and immutable`);
+      if ((current?.revision ?? null) !== input.expectedRevision) throw new StoreError('conflict', 'draft revision moved');
+      const record: DefinitionRecord = {
+        kind: input.kind, id: input.id, version: input.version, status: 'draft', body: input.body, hash: input.hash,
+        revision: (current?.revision ?? 0) + 1, createdAt: current?.createdAt ?? input.at, updatedAt: input.at,
+        publishedAt: null, createdBy: current?.createdBy ?? input.by, publishedBy: null,
+      };
+      await this.c('definitions').replaceOne({ _id }, this.definitionRow(record), { upsert: true, session });
+      return record;
+    });
+  }
+
+  async publish(ref: { kind: DefinitionKind; id: string; version: string; expectedRevision: number; by: string; at: string }) {
+    return this.transaction(async (session) => {
+      const _id = definitionId(str(ref.kind, 'kind'), str(ref.id, 'id'), str(ref.version, 'version'));
+      const current = parse<DefinitionRecord>(await this.c('definitions').findOne({ _id }, { session }));
+      if (!current) throw new StoreError('not-found', `no draft ${ref.id}@${ref.version}`);
+      if (current.status === 'published') throw new StoreError('published', `${ref.id}@${ref.version} is already published`);
+      if (current.revision !== ref.expectedRevision) throw new StoreError('conflict', 'draft revision moved');
+      const record: DefinitionRecord = { ...current, status: 'published', publishedAt: ref.at, publishedBy: ref.by, updatedAt: ref.at };
+      await this.c('definitions').replaceOne({ _id, revision: current.revision }, this.definitionRow(record), { session });
+      return record;
+    });
+  }
+
+  async importPublished(input: Omit<DefinitionRecord, 'status' | 'revision'>) {
+    const record: DefinitionRecord = { ...input, status: 'published', revision: 1 };
+    const row = this.definitionRow(record);
+    try {
+      await this.c('definitions').insertOne(row);
+      return { record, created: true };
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+      const current = parse<DefinitionRecord>(await this.c('definitions').findOne({ _id: row._id }));
+      if (current?.status === 'published' && current.hash === input.hash) return { record: current, created: false };
+      throw new StoreError('published', `${input.id}@${input.version} exists with other content`);
+    }
+  }
+
+  async getDefinition(kind: DefinitionKind, id: string, version: string) {
+    return parse<DefinitionRecord>(await this.c('definitions').findOne({ _id: definitionId(str(kind, 'kind'), str(id, 'id'), str(version, 'version')) }));
+  }
+
+  async listDefinitions(filter: { kind?: DefinitionKind; id?: string; status?: DefinitionRecord['status'] }) {
+    const q: Filter<DocRow> = {};
+    if (filter.kind !== undefined) q['kind'] = str(filter.kind, 'kind');
+    if (filter.id !== undefined) q['id'] = str(filter.id, 'id');
+    if (filter.status !== undefined) q['status'] = str(filter.status, 'status');
+    const rows = await this.c('definitions').find(q).sort({ kind: 1, id: 1, version: 1 }).toArray();
+    return rows.map((r) => JSON.parse(r.doc) as DefinitionRecord);
+  }
+
+  // Applications
+
+  private applicationRow(a: ApplicationRecord): DocRow {
+    return {
+      _id: str(a.id, 'id'),
+      revision: a.revision,
+      owner: a.owner,
+      region: str(a.region, 'region'),
+      state: str(a.state, 'state'),
+      status: a.status,
+      departments: a.departments.map((d) => str(d, 'department')),
+      continuation: a.continuation,
+      nextDeadline: a.nextDeadline,
+      sortDeadline: a.nextDeadline ?? '~',
+      updatedAt: a.updatedAt,
+      doc: JSON.stringify(a),
+    };
+  }
+
+  async commit(change: ApplicationChange): Promise<CommitResult> {
+    try {
+      return await this.transaction(async (session) => this.commitIn(change, session));
+    } catch (error) {
+      // Two transactions inserting the same idempotency key: the loser replays the winner's response.
+      if (isDuplicate(error) && change.idempotency) {
+        const stored = await this.getIdempotent(change.idempotency.scope, change.idempotency.key);
+        if (stored && stored.requestHash === change.idempotency.requestHash) return { status: 'replayed', response: stored.response };
+        if (stored) throw new StoreError('idempotency-mismatch', 'idempotency key was used with another request');
+      }
+      if (isDuplicate(error)) throw new StoreError('conflict', 'a concurrent change won');
+      throw error;
+    }
+  }
+
+  private async commitIn(change: ApplicationChange, session: ClientSession): Promise<CommitResult> {
+    const key = change.idempotency;
+    const keyId = key ? `${str(key.scope, 'scope')}\u0000${str(key.key, 'key')}` : undefined;
+    if (key && keyId) {
+      const stored = await this.c<{ _id: string; requestHash: string; response: string }>('idempotency').findOne({ _id: keyId }, { session });
+      if (stored) {
+        if (stored.requestHash !== key.requestHash) throw new StoreError('idempotency-mismatch', 'idempotency key was used with another request');
+        return { status: 'replayed', response: JSON.parse(stored.response) as StoredResponse };
+      }
+    }
+    const next = change.next;
+    const row = this.applicationRow(next);
+    if (change.expectedRevision === null) {
+      if (next.revision !== 1) throw new StoreError('invalid', 'a new application starts at revision 1');
+      await this.c('applications').insertOne(row, { session });
+    } else {
+      if (next.revision !== change.expectedRevision + 1) throw new StoreError('invalid', 'revision must grow by one');
+      const result = await this.c('applications').replaceOne({ _id: row._id, revision: change.expectedRevision }, row, { session });
+      if (result.matchedCount !== 1) throw new StoreError('conflict', `application ${next.id} is not at revision ${change.expectedRevision}`);
+    }
+    for (const entry of change.audit) {
+      if (entry.applicationId !== next.id) throw new StoreError('invalid', 'audit entry of another application');
+      await this.c('audit').insertOne({ _id: `${entry.applicationId}:${entry.seq}`, applicationId: entry.applicationId, seq: entry.seq, doc: JSON.stringify(entry) }, { session });
+    }
+    const deadlines = change.deadlines;
+    if (deadlines?.fire) {
+      const { id, owner, at } = deadlines.fire;
+      const fired = await this.c<DeadlineRow>('deadlines').updateOne(
+        { _id: str(id, 'id'), applicationId: next.id, status: 'pending', leaseOwner: str(owner, 'owner') },
+        { $set: { status: 'fired', firedAt: at } },
+        { session },
+      );
+      if (fired.matchedCount !== 1) throw new StoreError('conflict', `deadline ${id} is not pending under this lease`);
+    }
+    for (const k of deadlines?.cancel ?? []) {
+      const filter: Filter<DeadlineRow> = k === '*' ? { applicationId: next.id, status: 'pending' } : { applicationId: next.id, status: 'pending', key: str(k, 'key') };
+      await this.c<DeadlineRow>('deadlines').updateMany(filter, { $set: { status: 'cancelled' } }, { session });
+    }
+    for (const d of deadlines?.add ?? []) {
+      if (d.applicationId !== next.id) throw new StoreError('invalid', 'deadline of another application');
+      await this.c<DeadlineRow>('deadlines').insertOne(toDeadline(d), { session });
+    }
+    for (const m of change.outbox ?? []) {
+      await this.c('outbox').insertOne({ _id: m.id, applicationId: next.id, at: m.at, doc: JSON.stringify(m) }, { session });
+    }
+    if (key && keyId) {
+      await this.c('idempotency').insertOne(
+        { _id: keyId, requestHash: key.requestHash, response: JSON.stringify(key.response), applicationId: next.id, createdAt: next.updatedAt, doc: '' },
+        { session },
+      );
+    }
+    return { status: 'committed', application: next };
+  }
+
+  async getApplication(id: string) {
+    return parse<ApplicationRecord>(await this.c('applications').findOne({ _id: str(id, 'id') }));
+  }
+
+  async findByContinuation(tokenHash: string) {
+    return parse<ApplicationRecord>(await this.c('applications').findOne({ continuation: str(tokenHash, 'token') }));
+  }
+
+  async listApplications(q: ApplicationQuery): Promise<Page<ApplicationRecord>> {
+    const and: Filter<DocRow>[] = [];
+    if (q.owner !== undefined) and.push({ owner: str(q.owner, 'owner') });
+    if (q.department !== undefined) and.push({ departments: str(q.department, 'department') });
+    if (q.region !== undefined) and.push({ region: str(q.region, 'region') });
+    if (q.status !== undefined) and.push({ status: str(q.status, 'status') });
+    if (q.states?.length) and.push({ state: { $in: q.states.map((s) => str(s, 'state')) } });
+    if (q.dueBefore !== undefined) and.push({ nextDeadline: { $ne: null, $lte: str(q.dueBefore, 'dueBefore') } });
+    const field = q.order === 'updated' ? 'updatedAt' : 'sortDeadline';
+    const direction = q.order === 'updated' ? -1 : 1;
+    if (q.after !== undefined) {
+      const cursor = decodeCursor(q.after);
+      const cmp = direction === -1 ? '$lt' : '$gt';
+      and.push({ $or: [{ [field]: { [cmp]: cursor.key } }, { [field]: cursor.key, _id: { [cmp]: cursor.id } }] } as Filter<DocRow>);
+    }
+    const limit = Math.max(1, Math.min(200, Math.trunc(q.limit)));
+    const rows = await this.c('applications')
+      .find(and.length ? { $and: and } : {})
+      .sort({ [field]: direction, _id: direction })
+      .limit(limit + 1)
+      .toArray();
+    const items = rows.map((r) => JSON.parse(r.doc) as ApplicationRecord);
+    const more = items.length > limit;
+    if (more) items.pop();
+    const last = items.at(-1);
+    return { items, next: more && last ? encodeCursor({ key: sortKey(last, q.order), id: last.id }) : null };
+  }
+
+  async auditTrail(applicationId: string) {
+    const rows = await this.c('audit').find({ applicationId: str(applicationId, 'id') }).sort({ seq: 1 }).toArray();
+    return rows.map((r) => JSON.parse(r.doc) as AuditEntry);
+  }
+
+  async getIdempotent(scope: string, key: string) {
+    const row = await this.c<{ _id: string; requestHash: string; response: string }>('idempotency').findOne({ _id: `${str(scope, 'scope')}\u0000${str(key, 'key')}` });
+    return row ? { requestHash: row.requestHash, response: JSON.parse(row.response) as StoredResponse } : null;
+  }
+
+  // Deadlines
+
+  async leaseDueDeadlines(now: string, owner: string, until: string, limit: number): Promise<DeadlineRecord[]> {
+    const leased: DeadlineRecord[] = [];
+    for (let i = 0; i < Math.max(1, Math.trunc(limit)); i++) {
+      const row = await this.c<DeadlineRow>('deadlines').findOneAndUpdate(
+        { status: 'pending', due: { $lte: str(now, 'now') }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+        { $set: { leaseOwner: str(owner, 'owner'), leaseUntil: str(until, 'until') } },
+        { sort: { due: 1, _id: 1 }, returnDocument: 'after' },
+      );
+      if (!row) break;
+      leased.push(fromDeadline(row));
+    }
+    return leased;
+  }
+
+  async releaseLease(id: string, owner: string): Promise<void> {
+    await this.c<DeadlineRow>('deadlines').updateOne({ _id: str(id, 'id'), status: 'pending', leaseOwner: str(owner, 'owner') }, { $set: { leaseOwner: null, leaseUntil: null } });
+  }
+
+  async cancelDeadline(id: string, owner: string): Promise<void> {
+    await this.c<DeadlineRow>('deadlines').updateOne(
+      { _id: str(id, 'id'), status: 'pending', leaseOwner: str(owner, 'owner') },
+      { $set: { status: 'cancelled', leaseOwner: null, leaseUntil: null } },
+    );
+  }
+
+  async deadlines(applicationId: string) {
+    const rows = await this.c<DeadlineRow>('deadlines').find({ applicationId: str(applicationId, 'id') }).sort({ due: 1, _id: 1 }).toArray();
+    return rows.map(fromDeadline);
+  }
+
+  // Materials
+
+  async putBlob(blob: BlobRecord): Promise<void> {
+    if (blob.size > MONGO_MAX_BLOB_BYTES) throw new StoreError('invalid', `blobs above ${MONGO_MAX_BLOB_BYTES} bytes do not fit a MongoDB document`);
+    await this.c<{ _id: string; size: number; type: string; bytes: Binary }>('blobs').updateOne(
+      { _id: str(blob.sha256, 'sha256') },
+      { $setOnInsert: { size: blob.size, type: blob.type, bytes: new Binary(blob.bytes) } },
+      { upsert: true },
+    );
+  }
+
+  async getBlob(sha256: string): Promise<BlobRecord | null> {
+    const row = await this.c<{ _id: string; size: number; type: string; bytes: Binary }>('blobs').findOne({ _id: str(sha256, 'sha256') });
+    return row ? { sha256: row._id, size: row.size, type: row.type, bytes: new Uint8Array(row.bytes.buffer) } : null;
+  }
+
+  async attach(a: AttachmentRecord): Promise<void> {
+    const _id = `${str(a.applicationId, 'id')}/${str(a.materialId, 'material')}/${str(a.sha256, 'sha256')}`;
+    await this.c('attachments').updateOne(
+      { _id },
+      { $setOnInsert: { applicationId: a.applicationId, materialId: a.materialId, sha256: a.sha256, doc: JSON.stringify(a) } },
+      { upsert: true },
+    );
+  }
+
+  async attachments(applicationId: string) {
+    const rows = await this.c('attachments').find({ applicationId: str(applicationId, 'id') }).sort({ materialId: 1, sha256: 1 }).toArray();
+    return rows.map((r) => JSON.parse(r.doc) as AttachmentRecord);
+  }
+
+  // Ratings, portals, outbox
+
+  async addRating(rating: RatingRecord): Promise<void> {
+    try {
+      await this.c('ratings').insertOne({ _id: str(rating.applicationId, 'id'), doc: JSON.stringify(rating) });
+    } catch (error) {
+      if (isDuplicate(error)) throw new StoreError('conflict', 'application already rated');
+      throw error;
+    }
+  }
+
+  async getRating(applicationId: string) {
+    return parse<RatingRecord>(await this.c('ratings').findOne({ _id: str(applicationId, 'id') }));
+  }
+
+  async savePortal(portal: PortalRecord): Promise<void> {
+    await this.c('portals').replaceOne({ _id: str(portal.origin, 'origin') }, { _id: portal.origin, doc: JSON.stringify(portal) }, { upsert: true });
+  }
+
+  async deletePortal(origin: string): Promise<boolean> {
+    return (await this.c('portals').deleteOne({ _id: str(origin, 'origin') })).deletedCount === 1;
+  }
+
+  async listPortals() {
+    const rows = await this.c('portals').find({}).sort({ _id: 1 }).toArray();
+    return rows.map((r) => JSON.parse(r.doc) as PortalRecord);
+  }
+
+  async outbox(applicationId: string) {
+    const rows = await this.c('outbox').find({ applicationId: str(applicationId, 'id') }).sort({ at: 1, _id: 1 }).toArray();
+    return rows.map((r) => JSON.parse(r.doc) as OutboxRecord);
+  }
+}
