@@ -11,3 +11,4 @@ export { chinaCalendar, dueAfter, daysBetween, isWorkingDay, checkCalendar } fro
 export type { HolidayYear } from './calendar/types.js';
 export { orchestrationChart, orchestrationSettings, ORCHESTRATION_DEFAULTS, type OrchestrationSettings } from './orchestration/chart.js';
 export { notificationTemplates } from './notifications.js';
+export { chartDiagram } from './diagram.js';

@@ -67,6 +67,7 @@ export function catalogArgs(frame: Frame, context: ApplicationContext, p: Scoped
     now: frame.now,
     flow: frame.flow,
     rules: () => (scope ??= ruleScope(frame.flow, p.scope, context, frame.event)),
+    evaluateOptions: () => ({ now: new Date(frame.now), utcOffsetMinutes: frame.flow.calendar.utcOffsetMinutes }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Json, JsonSchema } from '../../json.js';
+import type { EvaluateOptions } from '../../rules/index.js';
 import type { Text } from '../../text.js';
 import type { Actor, ApplicationContext, ApplicationFlow, FlowEvent, NotifyEffect, Refusal } from '../types.js';
 
@@ -25,6 +26,8 @@ export interface CatalogArgs<P> {
   flow: ApplicationFlow;
   /** The data rules see at this scope (built lazily, cached per data object). */
   rules(): RuleScope;
+  /** Options for `evaluate`: `now` as a moment, read at the calendar's UTC offset (so `today` is the local date). */
+  evaluateOptions(): EvaluateOptions;
 }
 
 /** Where effect-producing actions put what the server must do. */

@@ -18,7 +18,7 @@ const internal = text('内部', 'Internal');
 
 /** The item ids active for guidance answers: those whose bundle `when` rule holds (or has none). */
 export function activeItems(flow: ApplicationFlow, answers: { [key: string]: Json }, now: string): string[] {
-  return flow.items.filter((i) => i.when === undefined || truthy(evaluate(i.when, answers, { now }))).map((i) => i.id);
+  return flow.items.filter((i) => i.when === undefined || truthy(evaluate(i.when, answers, { now: new Date(now), utcOffsetMinutes: flow.calendar.utcOffsetMinutes }))).map((i) => i.id);
 }
 
 /** `@allowed`: the actor's role may send the event; then the chart's own guard, if any. */

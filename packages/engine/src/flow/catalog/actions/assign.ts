@@ -9,8 +9,8 @@ export const assignAction: ActionDescriptor<{ path: string; value: Rule }> = {
   type: 'assign',
   title: text('写入上下文', 'Assign'),
   description: text(
-    '计算 value 规则，把结果写入本事项流程上下文的 path（如 inspection.passed）；之后的条件可用 context.<path> 读取',
-    'Evaluates the value rule and stores the result at path of the item chart context (e.g. inspection.passed); later rules read it as context.<path>',
+    '计算 value 规则，把结果写入本事项流程上下文的 path（如 inspection.passed）；之后的条件可用 context.{path} 读取',
+    'Evaluates the value rule and stores the result at path of the item chart context (e.g. inspection.passed); later rules read it as context.{path}',
   ),
   params: {
     type: 'object',
@@ -25,7 +25,7 @@ export const assignAction: ActionDescriptor<{ path: string; value: Rule }> = {
   assign: (args) => {
     const item = args.context.items[args.scope];
     if (!item) return args.context;
-    const value = evaluate(args.params.value, args.rules(), { now: args.now });
+    const value = evaluate(args.params.value, args.rules(), args.evaluateOptions());
     return { ...args.context, items: { ...args.context.items, [args.scope]: { ...item, context: setPath(item.context, args.params.path, value) } } };
   },
 };

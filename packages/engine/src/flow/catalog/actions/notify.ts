@@ -9,8 +9,8 @@ export const notifyAction: ActionDescriptor<{ to: string; template: string; para
   type: 'notify',
   title: text('发送通知', 'Notify'),
   description: text(
-    '请服务端向某一角色发送通知：to 为 applicant、clerk、reviewer（本事项部门）、reviewer:<部门> 或 admin；template 为消息模板名；params 中每个值是一条规则',
-    'Asks the server to notify a role: to is applicant, clerk, reviewer (the item department), reviewer:<department> or admin; template names a message template; each value in params is a rule',
+    '请服务端向某一角色发送通知：to 为 applicant、clerk、reviewer（本事项部门）、reviewer:{部门} 或 admin；template 为消息模板名；params 中每个值是一条规则',
+    'Asks the server to notify a role: to is applicant, clerk, reviewer (the item department), reviewer:{department} or admin; template names a message template; each value in params is a rule',
   ),
   params: {
     type: 'object',
@@ -25,7 +25,7 @@ export const notifyAction: ActionDescriptor<{ to: string; template: string; para
   example: { to: 'applicant', template: 'birth-cert.ready', params: { pickup: { var: 'context.pickupAddress' } } },
   effects: (args, sink) => {
     const params: { [key: string]: Json } = {};
-    for (const [key, rule] of Object.entries(args.params.params ?? {})) params[key] = evaluate(rule, args.rules(), { now: args.now });
+    for (const [key, rule] of Object.entries(args.params.params ?? {})) params[key] = evaluate(rule, args.rules(), args.evaluateOptions());
     const effect = { to: resolveRole(args.params.to, departmentOf(args.flow, args.scope)), template: args.params.template, params };
     sink.notify(args.scope === 'bundle' ? effect : { ...effect, item: args.scope });
   },

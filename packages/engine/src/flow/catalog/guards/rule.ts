@@ -18,5 +18,5 @@ export const ruleGuard: GuardDescriptor<{ rule: Rule }> = {
     additionalProperties: false,
   },
   example: { rule: { '==': [{ var: 'event.decision' }, 'approve'] } },
-  test: (args) => truthy(evaluate(args.params.rule, args.rules(), { now: args.now })),
+  test: (args) => truthy(evaluate(args.params.rule, args.rules(), args.evaluateOptions())),
 };
