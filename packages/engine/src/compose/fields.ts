@@ -164,8 +164,11 @@ export function buildFieldTree(items: ReadonlyArray<Loaded<ItemDefinition>>, reg
       for (const name of names) {
         const own = layers.flatMap((l) => {
           const sub = isObject(l.schema.properties) ? (l.schema.properties as Record<string, unknown>)[name] : undefined;
-          return isObject(sub) ? [{ schema: sub as JsonSchema, origin: { ...l.origin, pointer: `${l.origin.pointer}/properties/${escapePointer(name)}` }, concept: l.concept }] : [];
+          // A boolean schema: `true` accepts any value; `false` none (the property cannot be filled in).
+          const schema = sub === true ? {} : sub;
+          return isObject(schema) ? [{ schema: schema as JsonSchema, origin: { ...l.origin, pointer: `${l.origin.pointer}/properties/${escapePointer(name)}` }, concept: l.concept }] : [];
         });
+        if (own.length === 0) continue;
         const itemPath = itemPrefix ? `${itemPrefix}.${name}` : name;
         const bound = own.map((l) => l.schema['x-concept']).find((c): c is string => typeof c === 'string');
         const bundlePath = bound ?? `${bundlePrefix}.${name}`;
@@ -173,9 +176,10 @@ export function buildFieldTree(items: ReadonlyArray<Loaded<ItemDefinition>>, reg
         const requiredInParent = requiredHere.has(name);
         const itemLayer = own.find((l) => !l.concept) ?? own[0]!;
 
-        if (bound !== undefined && itemIds.has(bound.split('.')[0]!) && !collided.has(bound)) {
-          collided.add(bound);
-          tree.diagnostics.push(report(conceptNamespaceCollision, { file: loaded.file, pointer: itemLayer.origin.pointer }, { namespace: bound.split('.')[0]! }));
+        const namespace = bound?.split('.')[0];
+        if (namespace !== undefined && itemIds.has(namespace) && !collided.has(namespace)) {
+          collided.add(namespace);
+          tree.diagnostics.push(report(conceptNamespaceCollision, { file: loaded.file, pointer: itemLayer.origin.pointer }, { namespace }));
         }
         const contributions = concept ? [conceptLayer(concept), ...own] : own;
         const kind = kindOf(contributions.map((c) => c.schema));

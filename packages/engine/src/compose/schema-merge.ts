@@ -109,8 +109,13 @@ export function combine(merged: MergedSchema, next: JsonSchema, origin: Origin):
         conflicts.push({ kind: 'type', first: merged.origins.get(key)!, second: origin, firstType: a.join('|'), secondType: b.join('|') });
       } else if (canonical(both) !== canonical(a)) set(key, both.length === 1 ? both[0] : both);
     } else if (key === 'enum' || key === 'const') {
-      const incoming = allowedValues({ [key]: value } as JsonSchema)!;
+      const incoming = key === 'const' ? [value as Json] : Array.isArray(value) ? (value as Json[]) : undefined;
       const existing = allowedValues(target);
+      if (incoming === undefined) {
+        // Not a list of values: the linter reports it; keep the first one met.
+        if (!had) set(key, value);
+        continue;
+      }
       if (existing === undefined) {
         set(key, value);
         continue;
