@@ -1,6 +1,8 @@
 import type { CliCommand } from '../context.js';
 import { composeCommand } from './compose.js';
 import { lintCommand } from './lint.js';
+import { serveCommand } from './serve.js';
+import { tokenCommand } from './token.js';
 
 /** The sub-commands of `onething`, one file each; add yours here (serve, token, types, pack …). */
-export const commands: CliCommand[] = [lintCommand, composeCommand];
+export const commands: CliCommand[] = [lintCommand, composeCommand, serveCommand, tokenCommand];
