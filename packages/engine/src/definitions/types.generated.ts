@@ -29,7 +29,7 @@ export type Rule = JsonLogicRule;
 
 export type DataSchema = JsonSchema;
 /**
- * A dotted path to a field of the definition's data, e.g. mother.name.
+ * A dotted path to a field of the data, e.g. mother.name. In a bundle, fields bound to no concept live under their item's id, so the first segment may also be an item id (kebab-case): birth-medical-certificate.birthWeightGrams.
  */
 
 export type FieldPath = string;
