@@ -97,9 +97,15 @@ export function projectData(data: JsonObject, projection: ProjectionEntry[]): Js
   let projected = perData.get(projection);
   if (!projected) {
     projected = {};
-    for (const { from, to } of projection) {
-      const value = readPath(data, from) as Json | undefined;
-      if (value !== undefined) projected = setPath(projected, to, value);
+    // As the runtime's `project`: values and lists are copied; a `group` entry only makes sure
+    // the (required) object exists, so other items' fields in a shared group never leak in.
+    for (const entry of projection) {
+      if (entry.kind === 'group') continue;
+      const value = readPath(data, entry.from) as Json | undefined;
+      if (value !== undefined) projected = setPath(projected, entry.to, value);
+    }
+    for (const entry of projection) {
+      if (entry.kind === 'group' && readPath(projected, entry.to) === undefined) projected = setPath(projected, entry.to, {});
     }
     perData.set(projection, projected);
   }
