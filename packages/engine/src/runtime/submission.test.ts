@@ -179,6 +179,29 @@ describe('checking a submission', () => {
     expect(result.data).toEqual({ a: { c: false } });
   });
 
+  it('is idempotent: checking what it would store changes nothing', () => {
+    const value = fc.constantFrom<Json>('mail', 'window', '王', '', null, true, false, '2020-01-01', 'bad', 3);
+    const data = fc.record({
+      mother: fc.record({ name: value }, { requiredKeys: [] }),
+      father: fc.record({ name: value }, { requiredKeys: [] }),
+      child: fc.record({ birthDate: value }, { requiredKeys: [] }),
+      delivery: fc.record({ method: value, address: value }, { requiredKeys: [] }),
+      register: fc.record({ married: value, extra: fc.record({ note: value }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      stray: value,
+    }, { requiredKeys: [] });
+    const answers = fc.record({ settleHere: value, why: value }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(answers, data, (a, d) => {
+        const first = checkSubmission(composed, { answers: a, data: d }, validateShape, { now: '2024-05-01' });
+        const again = checkSubmission(composed, { answers: first.answers, data: first.data }, validateShape, { now: '2024-05-01' });
+        expect(again.data).toEqual(first.data);
+        expect(again.answers).toEqual(first.answers);
+        expect(again.errors.filter((e) => !e.instancePath.startsWith('/materials'))).toEqual(first.errors.filter((e) => !e.instancePath.startsWith('/materials')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never throws on whatever is submitted', () => {
     const shape: ShapeValidator = (data) => createValidator(composed.schema)(data);
     fc.assert(

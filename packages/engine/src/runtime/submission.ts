@@ -3,7 +3,7 @@ import type { ComposedBundle, ComposedMaterial, MaterialValue } from '../compose
 import type { ShapeValidator, ValidationError } from '../validate/types.js';
 import { escapePointer } from '../diagnostics/define.js';
 import { createFormState, type FormSnapshot } from './form-state.js';
-import { getPath, isEmptyValue, isJsonObject, putPath, type JsonObject } from './paths.js';
+import { getPath, isEmptyValue, isJsonObject, isWritablePath, putPath, type JsonObject } from './paths.js';
 import { planOf } from './plan.js';
 import {
   eLicenseMessage,
@@ -37,11 +37,34 @@ export interface CheckResult {
   materials: Record<string, MaterialValue>;
 }
 
-/** Rounds of pruning hidden data and re-evaluating until visibility no longer changes. */
+/** Rounds of removing hidden data and re-evaluating, at most. */
 const MAX_PRUNE_ROUNDS = 8;
 
 function toPointer(path: string): string {
   return path === '' ? '' : `/${path.split('.').map(escapePointer).join('/')}`;
+}
+
+/**
+ * The paths to remove before values are stored: keys that are no field, empty values, and
+ * hidden fields (computed fields keep their value: it is derived, and pruned at the end).
+ */
+function removable(composed: ComposedBundle, data: Record<string, Json>, visible: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const walk = (node: Json | undefined, prefix: string) => {
+    if (!isJsonObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      // Keys like `__proto__` cannot be written; the final prune leaves them out anyway.
+      if (!isWritablePath(path)) continue;
+      const field = Object.hasOwn(composed.fields, path) ? composed.fields[path] : undefined;
+      if (!field) out.push(path);
+      else if (field.kind === 'group') walk(value, path);
+      else if (Object.hasOwn(composed.rules, path) && composed.rules[path]!.value !== undefined) continue;
+      else if (isEmptyValue(value) || !visible.has(path)) out.push(path);
+    }
+  };
+  walk(data, '');
+  return out;
 }
 
 /** Keeps the filled-in, visible values and lists of `data`, nothing else (`""` and `null` count as not filled in). */
@@ -53,12 +76,6 @@ function prune(composed: ComposedBundle, data: Record<string, Json>, visible: Re
     if (!isEmptyValue(value)) putPath(out, path, value!);
   }
   return out;
-}
-
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
 }
 
 /**
@@ -92,20 +109,25 @@ export function checkSubmission(
   let answers: JsonObject = {};
   for (const name of plan.questions) if (rawAnswers[name] !== undefined) answers[name] = rawAnswers[name]!;
 
-  const stateOptions = {
+  const form = createFormState(composed, {
+    answers,
+    data,
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: options.utcOffsetMinutes } : {}),
-  };
-  // Hidden values must not decide what else is visible: prune, re-evaluate, until stable.
-  let state: FormSnapshot = createFormState(composed, { ...stateOptions, answers, data }).current;
+  });
+  // Hidden values must not decide what else is visible: remove them (and unknown keys and empty
+  // values), re-evaluating only the rules that read them, until nothing more goes.
   for (let round = 0; round < MAX_PRUNE_ROUNDS; round++) {
-    data = prune(composed, state.data, state.visible);
-    answers = Object.fromEntries(Object.entries(answers).filter(([name]) => state.questions.visible.has(name)));
-    const next = createFormState(composed, { ...stateOptions, answers, data }).current;
-    const stable = sameSet(next.visible, state.visible) && sameSet(next.questions.visible, state.questions.visible);
-    state = next;
-    if (stable) break;
+    const current = form.current;
+    const dataChanges: Record<string, undefined> = {};
+    for (const path of removable(composed, current.data, current.visible)) dataChanges[path] = undefined;
+    const answerChanges: Record<string, undefined> = {};
+    for (const name of Object.keys(current.answers)) if (!current.questions.visible.has(name)) answerChanges[name] = undefined;
+    if (!Object.keys(dataChanges).length && !Object.keys(answerChanges).length) break;
+    form.update({ data: dataChanges, answers: answerChanges });
   }
+  const state: FormSnapshot = form.current;
+  answers = { ...state.answers };
   data = prune(composed, state.data, state.visible);
 
   // Data: shape, then requiredness.
