@@ -29,9 +29,12 @@ describe('data paths', () => {
     expect(pointerToPath('/mother/idNumber')).toBe('mother.idNumber');
     expect(pointerToPath('/a~1b/c~0d')).toBe('a/b.c~d');
     const message = t('x');
-    expect(errorPath({ keyword: 'required', instancePath: '/mother', params: { missingProperty: 'name' }, message })).toBe('mother.name');
-    expect(errorPath({ keyword: 'required', instancePath: '', params: { missingProperty: 'settleWith' }, message })).toBe('settleWith');
-    expect(errorPath({ keyword: 'format', instancePath: '/children/1/idNumber', params: {}, message })).toBe('children.1.idNumber');
+    expect(errorPath({ keyword: 'required', instancePath: '/data/mother', params: { missingProperty: 'name' }, message })).toBe('mother.name');
+    expect(errorPath({ keyword: 'required', instancePath: '/data', params: { missingProperty: 'settleWith' }, message })).toBe('settleWith');
+    expect(errorPath({ keyword: 'format', instancePath: '/data/children/1/idNumber', params: {}, message })).toBe('children.1.idNumber');
+    expect(errorPath({ keyword: 'required', instancePath: '/answers', params: { missingProperty: 'married' }, message })).toBe('answers/married');
+    expect(errorPath({ keyword: 'required', instancePath: '/materials', params: { missingProperty: 'id-card' }, message })).toBe('material/id-card');
+    expect(errorPath({ keyword: 'enum', instancePath: '/materials/id-card/files/0/type', params: {}, message })).toBe('material/id-card');
   });
 
   it('treats undefined, null, empty strings, empty lists and objects of empties as empty', () => {

@@ -46,6 +46,10 @@ export const strings = {
   upload: { 'zh-CN': '上传文件', en: 'Upload a file' },
   uploadChoice: { 'zh-CN': '上传材料', en: 'Upload the document' },
   useELicence: { 'zh-CN': '使用我的电子证照（免提交）', en: 'Use my electronic licence (no upload needed)' },
+  eLicenceHint: {
+    'zh-CN': '无需上传：受理部门将直接调取您的电子证照。如已知证照编号，可填写以便核验。',
+    en: 'No upload needed: the department will fetch your electronic licence. Give its number if you know it, to speed up the check.',
+  },
   eLicenceNumber: { 'zh-CN': '电子证照编号', en: 'Electronic licence number' },
   howToProvide: { 'zh-CN': '提供方式', en: 'How will you provide it?' },
   limits: { 'zh-CN': '格式：{types}；单个文件不超过 {size}；最多 {files} 个文件', en: 'Formats: {types}; up to {size} each; at most {files} files' },

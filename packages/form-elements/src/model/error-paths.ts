@@ -1,20 +1,20 @@
 import type { Locale } from '@onething/engine/runtime';
 import type { Text } from './types.js';
-import { LOCALES } from '@onething/engine/runtime';
+import { errorLocation, LOCALES } from '@onething/engine/runtime';
 import { format } from '../i18n/strings.js';
 import type { ValidationError } from './errors.js';
-import { pointerToPath } from './paths.js';
+import { ANSWERS, MATERIAL } from './paths.js';
 
 /**
- * The field an error belongs to, as a form path: the data path (`mother.idNumber`; for a
- * `required` error, the missing property under its parent), `answers/<key>` for a guidance
- * answer and `material/<id>` for a material.
- * @example errorPath({ keyword: 'required', instancePath: '/mother', params: { missingProperty: 'name' }, message }) // 'mother.name'
+ * The field an error of `checkSubmission` belongs to, as a form path: the data path
+ * (`mother.idNumber`; for a `required` error, the missing property under its parent),
+ * `answers/<question>` for a guidance answer and `material/<id>` for a material.
+ * @example errorPath({ keyword: 'required', instancePath: '/data/mother', params: { missingProperty: 'name' }, message }) // 'mother.name'
  */
 export function errorPath(error: ValidationError): string {
-  let path = pointerToPath(error.instancePath);
-  const missing = error.params.missingProperty;
-  if (error.keyword === 'required' && typeof missing === 'string') path = path ? `${path}.${missing}` : missing;
+  const { part, path } = errorLocation(error);
+  if (part === 'answers') return ANSWERS + path;
+  if (part === 'materials') return MATERIAL + path.split('.')[0];
   return path;
 }
 

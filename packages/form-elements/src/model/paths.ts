@@ -1,5 +1,10 @@
 import type { Json } from '@onething/engine/runtime';
 
+/** Form paths of guidance answers: `answers/<question>` (a data path can't contain `/`). */
+export const ANSWERS = 'answers/';
+/** Form paths of materials: `material/<id>`. */
+export const MATERIAL = 'material/';
+
 /** A dotted data path split into segments; numeric segments index arrays (`children.0.name`). */
 export function segments(path: string): string[] {
   return path === '' ? [] : path.split('.');

@@ -4,8 +4,9 @@ import { live } from 'lit/directives/live.js';
 import { format, strings } from '../i18n/strings.js';
 import type { MaterialView, RenderHost } from './host.js';
 
-/** Where a material lives among paths and ids: `material/<id>` (a data path can't contain `/`). */
-export const MATERIAL = 'material/';
+import { MATERIAL } from '../model/paths.js';
+
+export { MATERIAL };
 export const materialId = (id: string) => `m-${id}`;
 
 const TYPE_NAMES: Record<string, string> = {
@@ -27,12 +28,18 @@ export function byteSize(bytes: number): string {
 
 /** The materials the current answers and data ask for, each with upload or "use my e-licence". */
 export function renderMaterials(h: RenderHost, ids: readonly string[]): TemplateResult | typeof nothing {
-  const shown = ids.filter((id) => h.material(id).visible);
-  if (shown.length === 0) return nothing;
+  if (!ids.some((id) => h.material(id).visible)) return nothing;
   return html`<section class="section" part="section materials" aria-labelledby="s-materials">
     <h3 class="section-title" id="s-materials" part="section-title">${h.t(strings.materials)}</h3>
     <p class="section-description">${h.t(strings.materialsHint)}</p>
-    ${shown.map((id) => guard([h.epoch, h.version(MATERIAL + id)], () => renderMaterial(h, h.material(id))))}
+    ${ids.map((id) =>
+      // one guard per material, at a fixed position: a guard compares its dependencies only, so a
+      // list that shifts as materials come and go would keep showing the old material's content
+      guard([h.epoch, h.version(MATERIAL + id)], () => {
+        const view = h.material(id);
+        return view.visible ? renderMaterial(h, view) : nothing;
+      }),
+    )}
   </section>`;
 }
 
@@ -86,7 +93,8 @@ function renderLicence(h: RenderHost, view: MaterialView, id: string, locked: bo
     return html`<p class="licence" id="${id}-licence">${h.t(strings.eLicenceNumber)}: <span class="mono">${view.licence?.number ?? value}</span></p>`;
   }
   return html`<div class="field field--nested">
-    <label class="label label--small" for="${id}-licence">${h.t(strings.eLicenceNumber)}</label>
+    <p class="hint">${h.t(strings.eLicenceHint)}</p>
+    <label class="label label--small" for="${id}-licence">${h.t(strings.eLicenceNumber)}<span class="optional"> ${h.t(strings.optional)}</span></label>
     <input class="input w-20 mono" id="${id}-licence" name="material-licence/${view.material.id}" type="text"
       autocomplete="off" spellcheck="false" .value=${live(value)} />
   </div>`;

@@ -3,8 +3,9 @@ import { strings } from '../i18n/strings.js';
 import { renderPath } from './node.js';
 import type { RenderHost } from './host.js';
 
-/** Where the guidance answers live among paths: `answers/<question>` (a data path can't contain `/`). */
-export const ANSWERS = 'answers/';
+import { ANSWERS } from '../model/paths.js';
+
+export { ANSWERS };
 
 /** The question paths in display order: `questionsUi.sections` when given, else the schema's order. */
 export function questionPaths(h: RenderHost): string[] {

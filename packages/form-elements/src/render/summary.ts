@@ -22,11 +22,13 @@ export function renderSummary(h: RenderHost, entries: readonly SummaryEntry[]): 
     <div role="alert">
       <h2 class="error-summary-title" id="ot-error-summary-title">${h.t(strings.errorSummary)}</h2>
       <ul class="error-summary-list">
-        ${entries.map(
-          (e) => html`<li>
-            <a href="#${e.target}" data-focus=${e.target}>${e.label ? h.t(e.label) + h.t(strings.colon) : ''}${h.t(e.message)}</a>
-          </li>`,
-        )}
+        ${entries.map((e) => {
+          const message = h.t(e.message);
+          const label = e.label && h.t(e.label);
+          // The engine's "required" messages already name the field: don't say it twice.
+          const prefix = label && !message.includes(label) ? label + h.t(strings.colon) : '';
+          return html`<li><a href="#${e.target}" data-focus=${e.target}>${prefix}${message}</a></li>`;
+        })}
       </ul>
     </div>
   </div>`;

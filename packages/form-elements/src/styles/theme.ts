@@ -194,8 +194,7 @@ export const theme = css`
     font-weight: 400;
     color: var(--_muted);
   }
-  .radios,
-  .checkbox {
+  .radios {
     display: flex;
     flex-direction: column;
     gap: var(--_space);

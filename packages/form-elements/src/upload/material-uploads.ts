@@ -37,9 +37,9 @@ export class MaterialUploads {
     return this.files.get(id) ?? [];
   }
 
-  /** Upload or e-licence; an exempt material defaults to the e-licence when the host knows the applicant has it. */
-  mode(id: string, material: ComposedMaterial, hasLicence: boolean): 'upload' | 'e-licence' {
-    return this.modes.get(id) ?? (material.exempt && material.eLicense && hasLicence ? 'e-licence' : 'upload');
+  /** Upload or e-licence; a material an e-licence replaces defaults to the e-licence (免提交: nothing to do). */
+  mode(id: string, material: ComposedMaterial): 'upload' | 'e-licence' {
+    return this.modes.get(id) ?? (material.exempt && material.eLicense ? 'e-licence' : 'upload');
   }
 
   /** Client-side problems (wrong type, too large, too many, failed upload), as errors of `material/<id>`. */
@@ -81,7 +81,7 @@ export class MaterialUploads {
   applyDefaults(current: Record<string, MaterialValue>): void {
     for (const m of this.host.composed?.materials ?? []) {
       const licence = this.licence(m);
-      if (!current[m.id] && licence && this.mode(m.id, m, true) === 'e-licence') this.commit(m.id);
+      if (!current[m.id] && licence && this.mode(m.id, m) === 'e-licence') this.commit(m.id);
     }
   }
 
@@ -185,7 +185,7 @@ export class MaterialUploads {
     if (!material) return;
     const licence = this.licence(material);
     let value: MaterialValue | undefined;
-    if (material.eLicense && this.mode(id, material, licence !== undefined) === 'e-licence') {
+    if (material.eLicense && this.mode(id, material) === 'e-licence') {
       const number = licence?.number ?? this.numbers.get(id) ?? '';
       value = number ? { eLicense: { type: material.eLicense, number } } : undefined;
     } else {

@@ -1,0 +1,36 @@
+// onething: the Lit web component <ot-form> (@onething/form-elements) rendering a composed bundle.
+// The spec becomes a composed bundle (one item, a section per block of ten fields, `visible` rules);
+// the shape validator is the one onething's server would serve for that bundle — compiled ahead of time
+// by bench/render/prepare.mjs (compileStandalone, no eval) and imported at render time, inside the timed
+// render, from the loopback server. Setup: the README of bench/render in the onething repository.
+import '@onething/form-elements'; // registers <ot-form>
+import { fingerprint, toComposed } from '@onething/render-bench/composed';
+
+let form;
+
+export async function render(container, spec) {
+  const composed = toComposed(spec);
+  // Fetched like a CDN asset (the harness serves the installed packages under /deps/).
+  const url = `/deps/@onething/render-bench/validators/n${spec.fields.length}.js`;
+  const validator = import(/* a run-time URL, not bundled */ url);
+  form = document.createElement('ot-form');
+  form.locale = 'en';
+  form.composed = composed;
+  container.append(form);
+  const [module] = await Promise.all([validator, form.updateComplete]);
+  if (module.fingerprint !== fingerprint(composed.schema)) throw new Error(`${url} was compiled for another form`);
+  form.validator = module.validateShape;
+}
+
+export async function fill(values) {
+  form.data = values;
+  await form.updateComplete;
+}
+
+// Validates everything as on submit (requiredness from the engine's form state + the shape
+// validator), shows the errors and the summary; true when valid.
+export const validate = () => form.validate();
+
+const shadow = (root) => root.querySelector('ot-form').shadowRoot;
+export const count = (root) => shadow(root).querySelectorAll('input, select, textarea').length;
+export const control = (root, key) => shadow(root).getElementById(`f-${key}`);

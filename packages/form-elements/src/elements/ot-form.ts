@@ -1,0 +1,753 @@
+import type { ComposedBundle, ComposedSection, Json, Locale, MaterialValue, Submission } from '@onething/engine/runtime';
+import type { Text } from '../model/types.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { format, strings } from '../i18n/strings.js';
+import type { ShapeValidator, ValidationError } from '../model/errors.js';
+import { errorPath } from '../model/error-paths.js';
+import { FormModel } from '../model/form-model.js';
+import { getAt } from '../model/paths.js';
+import { schemaAt, titleOf } from '../model/schema.js';
+import { fieldId, type FieldInfo, type MaterialView, type RenderHost } from '../render/host.js';
+import { MATERIAL, materialId, renderMaterials } from '../render/materials.js';
+import { ANSWERS, questionPaths, renderActiveItems, renderQuestions } from '../render/questions.js';
+import { renderSection, sectionKey, sectionShown } from '../render/section.js';
+import { renderSteps, type Step } from '../render/steps.js';
+import { renderSummary, type SummaryEntry } from '../render/summary.js';
+import { theme } from '../styles/theme.js';
+import { MaterialUploads } from '../upload/material-uploads.js';
+import type { Uploader } from '../upload/uploads.js';
+import { createWidgetRegistry, type WidgetRegistry } from '../widgets/registry.js';
+import type { WidgetContext } from '../widgets/types.js';
+import { resolveInfo } from './field-info.js';
+import type { OtChangeDetail, OtStepDetail, OtSubmitDetail, OtInvalidDetail, SupplementRequest } from './events.js';
+
+const defaultWidgets = createWidgetRegistry();
+const TEXT_INPUT = /^(text|email|tel|search|url|number|date)$/;
+
+/**
+ * Renders a composed bundle as one form: guidance questions first (their answers switch items on
+ * and off live), then the sections of the active items (or wizard steps), then the materials.
+ * Validates on blur and on submit with a GOV.UK error summary, in zh-CN or en.
+ *
+ * @fires ot-change - a value changed: `{ path, value, data, answers }`
+ * @fires ot-step - the wizard moved to another step: `{ index, id, count }`
+ * @fires ot-submit - the form was submitted and is valid: `{ submission }` (hidden data pruned)
+ * @fires ot-invalid - submitting (or continuing) found problems: `{ errors }`
+ * @fires ot-upload-request - a file needs uploading and no `.uploader` is set (see UploadRequestDetail)
+ * @csspart form - the whole form
+ * @csspart header - title and description
+ * @csspart section - a section (also: questions, materials)
+ * @csspart section-title - a section heading
+ * @csspart field - one field (also: locked, material)
+ * @csspart label - a field's label or legend
+ * @csspart hint - help text
+ * @csspart error - a field's error message
+ * @csspart note - the reviewer's note in supplement mode
+ * @csspart control - an input, select, textarea, radio or checkbox
+ * @csspart group - a nested object's fieldset
+ * @csspart list - a repeatable group; `row` each of its rows
+ * @csspart error-summary - the error summary
+ * @csspart steps - the wizard's step list; `step` each step; `progress` the "Step n of m" text
+ * @csspart items - the list of services the answers switched on
+ * @csspart files - uploaded files of a material
+ * @csspart button - secondary buttons; `submit` the primary button
+ * @csspart supplement - the supplement request's introduction
+ */
+@customElement('ot-form')
+export class OtForm extends LitElement implements RenderHost {
+  static override styles = theme;
+
+  /** The composed bundle to render (what `compose` returns; the server serves it). */
+  @property({ attribute: false }) accessor composed: ComposedBundle | undefined;
+  /** The language of every label and message: `zh-CN` (default) or `en`. Switching re-renders everything. */
+  @property({ reflect: true }) accessor locale: Locale = 'zh-CN';
+  /** `sections` (one page) or `wizard` (one section per step); default: the bundle's `ui.layout`. */
+  @property() accessor layout: 'sections' | 'wizard' | undefined;
+  /** The precompiled standalone shape validator of this bundle; without it only requiredness is checked here. */
+  @property({ attribute: false }) accessor validator: ShapeValidator | undefined;
+  /** A supplement request: only the fields and materials it names are editable, each with the reviewer's reason. */
+  @property({ attribute: false }) accessor supplement: SupplementRequest | undefined;
+  /** Uploads a material's file; without one the form fires `ot-upload-request`. */
+  @property({ attribute: false }) accessor uploader: Uploader | undefined;
+  /** The applicant's electronic licences the host knows of: offered as "use my e-licence". */
+  @property({ attribute: false }) accessor eLicenses: ReadonlyArray<{ type: string; number: string }> = [];
+  /** The widget registry (type → widget descriptor). */
+  @property({ attribute: false }) accessor widgets: WidgetRegistry = defaultWidgets;
+  /** "Today" for date rules (ISO date); default: the real today. */
+  @property() accessor now: string | undefined;
+
+  @state() private accessor stepIndex = 0;
+
+  /** Bumped when everything must re-render. */
+  epoch = 0;
+  private model: FormModel | undefined;
+  private initial: { data?: Record<string, Json>; answers?: Record<string, Json>; materials?: Record<string, MaterialValue> } = {};
+  private versions = new Map<string, number>();
+  private infos = new Map<string, FieldInfo | undefined>();
+  private sectionOf = new Map<string, string>();
+  private drafts = new Map<string, string>();
+  private dirty = new Set<string>();
+  private errors = new Map<string, ValidationError>();
+  private summary: SummaryEntry[] = [];
+  private flagged = new Map<string, Text | undefined>();
+  private rows = new Map<string, number[]>();
+  private nextRowKey = 0;
+  private uploads = new MaterialUploads(this);
+
+  /** The bundle data (live; includes computed values). Setting it replaces the data. */
+  get data(): Record<string, Json> {
+    return this.model?.data ?? this.initial.data ?? {};
+  }
+  set data(value: Record<string, Json>) {
+    this.replace({ data: value });
+  }
+  /** The guidance answers. Setting them re-evaluates which items apply. */
+  get answers(): Record<string, Json> {
+    return this.model?.answers ?? this.initial.answers ?? {};
+  }
+  set answers(value: Record<string, Json>) {
+    this.replace({ answers: value });
+  }
+  /** What the applicant provided for each material (uploaded file references or an e-licence). */
+  get materials(): Record<string, MaterialValue> {
+    return this.model?.materials ?? this.initial.materials ?? {};
+  }
+  set materials(value: Record<string, MaterialValue>) {
+    this.replace({ materials: value });
+    this.uploads.reset(value);
+  }
+
+  /**
+   * The submission as it stands (for autosave); `validate()` and `ot-submit` give the pruned one.
+   * @example localStorage.setItem('draft', JSON.stringify(form.submission))
+   */
+  get submission(): Submission {
+    return this.model?.submission() ?? { answers: this.answers, data: this.data, materials: this.materials };
+  }
+
+  private replace(next: typeof this.initial): void {
+    if (this.model) {
+      this.model.reset(next);
+      this.drafts.clear();
+      this.epoch++;
+    } else {
+      this.initial = { ...this.initial, ...next };
+    }
+    this.requestUpdate();
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.renderRoot.addEventListener('input', this.onInput);
+    this.renderRoot.addEventListener('change', this.onChange);
+    this.renderRoot.addEventListener('focusout', this.onFocusOut as EventListener);
+    this.renderRoot.addEventListener('click', this.onClick);
+    this.renderRoot.addEventListener('keydown', this.onKeyDown as EventListener);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.renderRoot.removeEventListener('input', this.onInput);
+    this.renderRoot.removeEventListener('change', this.onChange);
+    this.renderRoot.removeEventListener('focusout', this.onFocusOut as EventListener);
+    this.renderRoot.removeEventListener('click', this.onClick);
+    this.renderRoot.removeEventListener('keydown', this.onKeyDown as EventListener);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('composed') && this.composed) {
+      const previous = this.model;
+      this.model = new FormModel(this.composed, {
+        data: previous?.data ?? this.initial.data,
+        answers: previous?.answers ?? this.initial.answers,
+        materials: previous?.materials ?? this.initial.materials,
+        now: this.now,
+      });
+      this.infos.clear();
+      this.sectionOf.clear();
+      for (const section of this.composed.ui.sections) for (const path of section.fields) this.sectionOf.set(path, section.id);
+      this.errors.clear();
+      this.summary = [];
+      this.stepIndex = 0;
+    }
+    if (changed.has('widgets')) this.infos.clear();
+    if (changed.has('supplement')) {
+      this.flagged = flaggedPaths(this.supplement);
+    }
+    if ((changed.has('composed') || changed.has('eLicenses')) && this.model) this.uploads.applyDefaults(this.model.materials);
+    if (changed.has('locale') || changed.has('composed') || changed.has('supplement') || changed.has('widgets') || changed.has('eLicenses')) {
+      this.epoch++;
+    }
+  }
+
+  // ---- RenderHost ------------------------------------------------------------------------
+
+  get composedBundle(): ComposedBundle {
+    return this.composed!;
+  }
+
+  t(text: Text): string {
+    return text[this.locale] ?? text['zh-CN'];
+  }
+
+  version(key: string): number {
+    const own = this.versions.get(key) ?? 0;
+    const list = /^(.*?)\.\d+(\.|$)/.exec(key);
+    return list ? own + (this.versions.get(`${list[1]}#rows`) ?? 0) * 1e6 : own;
+  }
+
+  info(path: string): FieldInfo | undefined {
+    if (!this.infos.has(path)) this.infos.set(path, this.composed && resolveInfo(this.composed, this.widgets, path));
+    return this.infos.get(path);
+  }
+
+  value(path: string): Json | undefined {
+    if (path.startsWith(ANSWERS)) return this.answers[path.slice(ANSWERS.length)];
+    return getAt(this.data, path);
+  }
+
+  draft(path: string): string | undefined {
+    return this.drafts.get(path);
+  }
+
+  visible(path: string): boolean {
+    if (path.startsWith(ANSWERS)) return this.model?.questionVisible(path.slice(ANSWERS.length)) ?? false;
+    if (path.startsWith(MATERIAL)) return this.material(path.slice(MATERIAL.length)).visible;
+    const row = /^(.*?)\.\d+(\.|$)/.exec(path);
+    if (row) return this.visible(row[1]!);
+    return this.model?.isVisible(path) ?? false;
+  }
+
+  required(path: string): boolean {
+    if (path.startsWith(ANSWERS)) return this.model?.questionRequired(path.slice(ANSWERS.length)) ?? false;
+    const row = /^(.*)\.\d+\.([^.]+)$/.exec(path);
+    if (row) {
+      const items = schemaAt(this.composed!.schema, row[1]!)?.items;
+      return typeof items === 'object' && (items.required?.includes(row[2]!) ?? false);
+    }
+    return this.model?.isRequired(path) ?? false;
+  }
+
+  locked(path: string): boolean {
+    if (!this.supplement) return false;
+    for (const flagged of this.flagged.keys()) {
+      if (path === flagged || path.startsWith(`${flagged}.`) || flagged.startsWith(`${path}.`)) return false;
+    }
+    return true;
+  }
+
+  computed(path: string): boolean {
+    return this.model?.isComputed(path) ?? false;
+  }
+
+  error(path: string): ValidationError | undefined {
+    return this.errors.get(path);
+  }
+
+  note(path: string): Text | undefined {
+    return this.flagged.get(path);
+  }
+
+  active(): ReadonlySet<string> {
+    return this.model?.active ?? new Set();
+  }
+
+  rowKeys(path: string): readonly number[] {
+    const value = this.value(path);
+    const count = Array.isArray(value) ? value.length : 0;
+    let keys = this.rows.get(path);
+    if (!keys) this.rows.set(path, (keys = []));
+    while (keys.length < count) keys.push(this.nextRowKey++);
+    return keys;
+  }
+
+  material(id: string): MaterialView {
+    const material = this.composed!.materials.find((m) => m.id === id)!;
+    const state = this.model?.material(id) ?? { visible: false, required: false, exempt: false };
+    const licence = material.eLicense ? this.eLicenses.find((l) => l.type === material.eLicense) : undefined;
+    return {
+      material,
+      visible: state.visible,
+      required: state.required,
+      value: this.materials[id],
+      uploads: this.uploads.of(id),
+      mode: this.uploads.mode(id, material),
+      ...(licence && { licence }),
+    };
+  }
+
+  widgetContext(info: FieldInfo): WidgetContext {
+    const { path, id } = info;
+    const error = this.errors.has(path);
+    const help = info.ui.help ?? info.schema['x-description'];
+    const note = this.flagged.get(path);
+    const describedBy =
+      [help && `${id}-hint`, note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+    const readOnly = info.ui.readOnly === true || this.computed(path);
+    return {
+      id,
+      path,
+      value: this.value(path),
+      draft: this.drafts.get(path),
+      schema: info.schema,
+      ui: info.ui,
+      locale: this.locale,
+      label: this.t(titleOf(info.schema, path)),
+      required: this.required(path),
+      readOnly,
+      invalid: error,
+      describedBy,
+      options: info.options,
+      t: (text) => this.t(text),
+      has: (p) => this.info(p) !== undefined,
+      schemaOf: (p) => this.info(p)?.schema,
+      valueOf: (p) => this.value(p),
+      refresh: () => {
+        this.bump(path);
+        this.requestUpdate();
+      },
+    };
+  }
+
+  /** Stores a material's value (from the uploads controller) and tells listeners. */
+  commitMaterial(id: string, value: MaterialValue | undefined): void {
+    const model = this.model;
+    if (!model) return;
+    model.setMaterial(id, value);
+    const path = MATERIAL + id;
+    if (this.errors.has(path)) this.validatePaths([path]);
+    this.dispatchEvent(
+      new CustomEvent<OtChangeDetail>('ot-change', {
+        detail: { path, value: value as Json | undefined, data: model.data, answers: model.answers },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  // ---- invalidation ----------------------------------------------------------------------
+
+  /** Marks a path (and what contains it: groups, its section) as needing a re-render. */
+  bump(path: string): void {
+    const inc = (key: string) => this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+    inc(path);
+    if (path.startsWith(ANSWERS) || path.startsWith(MATERIAL)) return;
+    let i = path.lastIndexOf('.');
+    let listed = this.sectionOf.has(path) ? path : undefined;
+    while (i > 0) {
+      const prefix = path.slice(0, i);
+      inc(prefix);
+      if (!listed && this.sectionOf.has(prefix)) listed = prefix;
+      i = prefix.lastIndexOf('.');
+    }
+    if (listed) inc(sectionKey(this.sectionOf.get(listed)!));
+  }
+
+  private bumpRows(listPath: string): void {
+    this.versions.set(`${listPath}#rows`, (this.versions.get(`${listPath}#rows`) ?? 0) + 1);
+    this.bump(listPath);
+  }
+
+  // ---- editing ---------------------------------------------------------------------------
+
+  /** Writes a value (and what its widget derives from it), re-evaluates the rules that depend on it. */
+  private commit(path: string, value: Json | undefined, derived: Record<string, Json> = {}): void {
+    const model = this.model;
+    if (!model) return;
+    const change = path.startsWith(ANSWERS) ? model.setAnswer(path.slice(ANSWERS.length), value) : model.set({ [path]: value, ...derived });
+    if (change.items.length) this.epoch++; // items switched on or off: sections, steps and the items list change
+    for (const p of change.paths) if (p !== path || this.needsOwnRender(path)) this.bump(p);
+    for (const id of change.materials) this.bump(MATERIAL + id);
+    for (const name of change.questions) this.bump(ANSWERS + name);
+    if (path.startsWith(ANSWERS)) this.bump(path);
+    this.dirty.add(path);
+    if (this.errors.has(path)) this.validatePaths([path]);
+    this.requestUpdate();
+    this.dispatchEvent(
+      new CustomEvent<OtChangeDetail>('ot-change', {
+        detail: { path, value, data: model.data, answers: model.answers },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** A field re-renders on its own input only when it shows something derived from it (a checksum status). */
+  private needsOwnRender(path: string): boolean {
+    const info = this.info(path);
+    return !this.drafts.has(path) || info?.widget.status !== undefined || this.errors.has(path);
+  }
+
+  private readonly onInput = (event: Event) => {
+    const control = event.target as HTMLInputElement;
+    const name = control.name;
+    if (!name || control.type === 'file') return;
+    if (name.startsWith('material-licence/')) {
+      this.uploads.setLicenceNumber(name.slice('material-licence/'.length), control.value);
+      return;
+    }
+    if (name.startsWith('material-mode/')) return;
+    const info = this.info(name);
+    if (!info) return;
+    const raw = control.type === 'checkbox' ? control.checked : control.value;
+    if (control.type !== 'radio' && control.type !== 'checkbox' && control.tagName !== 'SELECT') this.drafts.set(name, control.value);
+    const ctx = this.widgetContext(info);
+    const value = info.widget.sanitize(raw, ctx, control);
+    this.commit(name, value, info.widget.derive?.(value, ctx));
+  };
+
+  private readonly onChange = (event: Event) => {
+    const control = event.target as HTMLInputElement;
+    const name = control.name;
+    if (!name) return;
+    if (name.startsWith(MATERIAL) && control.type === 'file') {
+      this.uploads.add(name.slice(MATERIAL.length), [...(control.files ?? [])]);
+      control.value = '';
+      return;
+    }
+    if (name.startsWith('material-mode/')) {
+      this.uploads.setMode(name.slice('material-mode/'.length), control.value as 'upload' | 'e-licence');
+      return;
+    }
+    if (this.drafts.delete(name)) {
+      this.bump(name); // show the committed value (trimmed, upper-cased…)
+      this.requestUpdate();
+    }
+  };
+
+  private readonly onFocusOut = (event: FocusEvent) => {
+    const control = event.target as HTMLInputElement;
+    const name = control.name;
+    if (!name || name.startsWith('material')) return;
+    if (this.drafts.delete(name)) this.bump(name);
+    if (this.dirty.has(name) || this.errors.has(name)) this.validatePaths([name]);
+    this.requestUpdate();
+  };
+
+  private readonly onClick = (event: Event) => {
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-focus]');
+    if (!target) return;
+    if (target.dataset.focus) {
+      event.preventDefault();
+      void this.focusField(target.dataset.focus);
+      return;
+    }
+    const { action, path = '', index = '0' } = target.dataset;
+    const i = Number(index);
+    if (action === 'add') this.editRows(path, (rows) => [...rows, {}], rows(this.value(path)).length, 'first');
+    else if (action === 'remove') this.editRows(path, (rows) => rows.filter((_, j) => j !== i), Math.max(0, i - 1), 'add');
+    else if (action === 'up') this.editRows(path, (rows) => swap(rows, i, i - 1), i - 1, 'up');
+    else if (action === 'down') this.editRows(path, (rows) => swap(rows, i, i + 1), i + 1, 'down');
+    else if (action === 'remove-file') this.uploads.remove(target.dataset.material!, Number(target.dataset.key));
+    else if (action === 'next') void this.goToStep(this.stepIndex + 1, true);
+    else if (action === 'back') void this.goToStep(this.stepIndex - 1, false);
+    else if (action === 'step') void this.goToStep(i, false);
+    else if (action === 'submit') this.submit();
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    const control = event.target as HTMLInputElement;
+    if (event.key !== 'Enter' || control.tagName !== 'INPUT' || !TEXT_INPUT.test(control.type) || event.isComposing) return;
+    // Enter in a one-line field does what it does in a native form: continue, or submit on the last step.
+    event.preventDefault();
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+    if (this.isWizard && this.stepIndex < this.steps().length - 1) void this.goToStep(this.stepIndex + 1, true);
+    else this.submit();
+  };
+
+  /** Adds, removes or moves rows of a repeatable group, keeping row keys (and so focus) with their rows. */
+  private editRows(path: string, edit: (rows: Json[]) => Json[], focusRow: number, focus: 'first' | 'add' | 'up' | 'down'): void {
+    const before = rows(this.value(path));
+    const keys = [...this.rowKeys(path)];
+    const after = edit(before);
+    const keyEdit = edit(keys as unknown as Json[]) as unknown as number[];
+    this.rows.set(path, after.length > before.length ? [...keys, this.nextRowKey++] : keyEdit);
+    this.commit(path, after);
+    this.bumpRows(path);
+    void this.updateComplete.then(() => {
+      const list = this.renderRoot.querySelector<HTMLElement>(`[id="${fieldId(path)}"]`);
+      const row = list?.querySelectorAll<HTMLElement>(':scope > fieldset > .row')[focusRow];
+      const target =
+        focus === 'first'
+          ? row?.querySelector<HTMLElement>('input, select, textarea')
+          : focus === 'add'
+            ? (row?.querySelector<HTMLElement>('[data-action="remove"]') ?? list?.querySelector<HTMLElement>('[data-action="add"]'))
+            : (row?.querySelector<HTMLElement>(`[data-action="${focus}"]`) ?? row?.querySelector<HTMLElement>('[data-action]'));
+      target?.focus();
+    });
+  }
+
+  // ---- validation ------------------------------------------------------------------------
+
+  /**
+   * Validates the whole form as on submit: shows every error beside its field and in the summary.
+   * Returns whether it is valid; fires `ot-invalid` when not.
+   * @example if (form.validate()) await save(form.submission)
+   */
+  validate(): boolean {
+    return this.runValidation(undefined) !== undefined;
+  }
+
+  /**
+   * Validates and, when valid, fires `ot-submit` with the submission (hidden data pruned).
+   * @example form.addEventListener('ot-submit', (e) => send(e.detail.submission)); form.submit();
+   */
+  submit(): boolean {
+    const submission = this.runValidation(undefined);
+    if (!submission) return false;
+    this.dispatchEvent(
+      new CustomEvent<OtSubmitDetail>('ot-submit', { detail: { submission }, bubbles: true, composed: true }),
+    );
+    return true;
+  }
+
+  /** Runs the engine's check; `scope` limits shown errors to some paths (a wizard step). Undefined when invalid. */
+  private runValidation(scope: ((path: string) => boolean) | undefined): Submission | undefined {
+    const model = this.model;
+    if (!model) return undefined;
+    const result = model.check(this.validator);
+    const errors = [...result.errors.map((e) => ({ path: errorPath(e), error: e })), ...this.uploads.errors()].filter(
+      (e) => !scope || scope(e.path),
+    );
+    this.setErrors(errors, scope);
+    if (errors.length === 0) return result.submission;
+    this.dispatchEvent(
+      new CustomEvent<OtInvalidDetail>('ot-invalid', {
+        detail: { errors: errors.map((e) => e.error) },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus());
+    return undefined;
+  }
+
+  /** Re-validates some fields (on blur, or while fixing an error) without touching the others' errors. */
+  private validatePaths(paths: string[]): void {
+    const model = this.model;
+    if (!model) return;
+    const wanted = new Set(paths);
+    const found = [...model.check(this.validator).errors.map((e) => ({ path: errorPath(e), error: e })), ...this.uploads.errors()].filter(
+      (e) => wanted.has(e.path),
+    );
+    for (const path of paths) {
+      const error = found.find((e) => e.path === path)?.error;
+      if (error === this.errors.get(path)) continue;
+      if (error && this.errors.get(path)?.message === error.message) continue;
+      if (error) this.errors.set(path, error);
+      else this.errors.delete(path);
+      this.bump(path);
+    }
+    if (this.summary.length) this.summary = this.summaryEntries();
+  }
+
+  private setErrors(errors: Array<{ path: string; error: ValidationError }>, scope: ((path: string) => boolean) | undefined): void {
+    const before = new Map(this.errors);
+    for (const path of before.keys()) if (!scope || scope(path)) this.errors.delete(path);
+    for (const { path, error } of errors) if (!this.errors.has(path)) this.errors.set(path, error);
+    for (const path of new Set([...before.keys(), ...this.errors.keys()])) {
+      if (before.get(path) !== this.errors.get(path)) this.bump(path);
+    }
+    this.summary = this.summaryEntries();
+    this.requestUpdate();
+  }
+
+  /** The summary lines, in the order the fields appear. */
+  private summaryEntries(): SummaryEntry[] {
+    const order = this.fieldOrder();
+    const rank = (path: string) => {
+      for (let p = path; p; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) {
+        const r = order.get(p);
+        if (r !== undefined) return r + (p === path ? 0 : 0.5);
+      }
+      return order.size;
+    };
+    return [...this.errors.entries()]
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([path, error]) => ({ target: this.targetId(path), label: this.labelOf(path), message: error.message }));
+  }
+
+  private labelOf(path: string): Text | undefined {
+    if (path.startsWith(MATERIAL)) return this.composed?.materials.find((m) => m.id === path.slice(MATERIAL.length))?.title;
+    const info = this.info(path);
+    return info && titleOf(info.schema, path);
+  }
+
+  private targetId(path: string): string {
+    if (path.startsWith(MATERIAL)) return `${materialId(path.slice(MATERIAL.length))}-hint`;
+    for (let p = path; p; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) if (this.info(p)) return fieldId(p);
+    return fieldId(path);
+  }
+
+  private fieldOrder(): Map<string, number> {
+    const order = new Map<string, number>();
+    for (const path of this.composed ? questionPaths(this) : []) order.set(path, order.size);
+    for (const section of this.composed?.ui.sections ?? []) for (const path of section.fields) order.set(path, order.size);
+    for (const m of this.composed?.materials ?? []) order.set(MATERIAL + m.id, order.size);
+    return order;
+  }
+
+  /** Moves focus to a field (from the error summary), switching wizard step first if needed. */
+  private async focusField(id: string): Promise<void> {
+    const path = [...this.errors.keys()].find((p) => this.targetId(p) === id);
+    if (path && this.isWizard) {
+      const step = this.stepOfPath(path);
+      if (step >= 0 && step !== this.stepIndex) await this.goToStep(step, false);
+    }
+    await this.updateComplete;
+    const element = this.renderRoot.querySelector<HTMLElement>(`[id="${id}"]`);
+    if (!element) return;
+    const target = element.matches('input, select, textarea, [tabindex]') ? element : element.querySelector<HTMLElement>('input, select, textarea');
+    (target ?? element).focus();
+    element.closest('.field, .group')?.scrollIntoView({ block: 'start' });
+  }
+
+  // ---- wizard ----------------------------------------------------------------------------
+
+  private get isWizard(): boolean {
+    return (this.layout ?? this.composed?.ui.layout) === 'wizard';
+  }
+
+  private steps(): Array<Step & { sections: ComposedSection[]; paths: string[] }> {
+    const c = this.composed;
+    if (!c) return [];
+    const steps: Array<Step & { sections: ComposedSection[]; paths: string[] }> = [];
+    const questions = questionPaths(this);
+    if (questions.length) steps.push({ id: 'questions', title: strings.questions, sections: [], paths: questions });
+    for (const s of c.ui.sections) if (sectionShown(this, s)) steps.push({ id: s.id, title: s.title, sections: [s], paths: s.fields });
+    const materials = c.materials.filter((m) => this.material(m.id).visible).map((m) => MATERIAL + m.id);
+    if (materials.length) steps.push({ id: 'materials', title: strings.materials, sections: [], paths: materials });
+    return steps;
+  }
+
+  private stepOfPath(path: string): number {
+    return this.steps().findIndex((s) => s.paths.some((p) => path === p || path.startsWith(`${p}.`)));
+  }
+
+  /** Goes to a step; going forward first validates the current one. */
+  private async goToStep(index: number, check: boolean): Promise<void> {
+    const steps = this.steps();
+    if (index < 0 || index >= steps.length) return;
+    if (check) {
+      const current = steps[this.stepIndex];
+      const inStep = (path: string) => current?.paths.some((p) => path === p || path.startsWith(`${p}.`)) ?? false;
+      if (!this.runValidation(inStep)) return;
+    }
+    this.errors.clear();
+    this.summary = [];
+    this.stepIndex = index;
+    this.epoch++;
+    this.dispatchEvent(
+      new CustomEvent<OtStepDetail>('ot-step', {
+        detail: { index, id: steps[index]!.id, count: steps.length },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.step-heading')?.focus();
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  protected override render(): TemplateResult | typeof nothing {
+    const c = this.composed;
+    if (!c || !this.model) return nothing;
+    const wizard = this.isWizard;
+    const steps = wizard ? this.steps() : [];
+    const index = Math.min(this.stepIndex, Math.max(0, steps.length - 1));
+    const last = !wizard || index === steps.length - 1;
+    return html`<div class="form" part="form" role="form" aria-labelledby="ot-title" lang=${this.locale}>
+      <header part="header">
+        <h2 class="title" id="ot-title">${this.t(c.bundle.title)}</h2>
+        ${c.bundle.description ? html`<p class="lead">${this.t(c.bundle.description)}</p>` : nothing}
+      </header>
+      ${this.supplement ? this.renderSupplementIntro() : nothing} ${renderSummary(this, this.summary)}
+      ${wizard ? renderSteps(this, steps, index) : nothing}
+      ${wizard ? this.renderStep(steps[index]) : this.renderAll()}
+      <div class="actions">
+        ${wizard && index > 0
+          ? html`<button type="button" class="button button--secondary" part="button" data-action="back">${this.t(strings.back)}</button>`
+          : nothing}
+        ${last
+          ? html`<button type="button" class="button" part="submit" data-action="submit">
+              ${this.t(this.supplement ? strings.resubmit : strings.submit)}
+            </button>`
+          : html`<button type="button" class="button" part="submit" data-action="next">${this.t(strings.next)}</button>`}
+      </div>
+    </div>`;
+  }
+
+  private renderAll(): unknown {
+    const c = this.composed!;
+    const questions = questionPaths(this);
+    return [
+      renderQuestions(this, questions),
+      questions.length ? guard([this.epoch], () => renderActiveItems(this)) : nothing,
+      c.ui.sections.map((section) => renderSection(this, section)),
+      renderMaterials(this, c.materials.map((m) => m.id)),
+    ];
+  }
+
+  private renderStep(step: (Step & { sections: ComposedSection[]; paths: string[] }) | undefined): unknown {
+    if (!step) return nothing;
+    const c = this.composed!;
+    const body =
+      step.id === 'questions'
+        ? [renderQuestions(this, step.paths), guard([this.epoch], () => renderActiveItems(this))]
+        : step.id === 'materials'
+          ? renderMaterials(this, c.materials.map((m) => m.id))
+          : step.sections.map((section) => renderSection(this, section));
+    return html`<h3 class="visually-hidden step-heading" tabindex="-1">
+        ${format(strings.stepOf, this.locale, { n: this.stepIndex + 1, total: this.steps().length })}: ${this.t(step.title)}
+      </h3>
+      ${body}`;
+  }
+
+  private renderSupplementIntro(): TemplateResult {
+    return html`<div class="supplement" part="supplement" role="note">
+      <p><strong>${this.t(strings.supplementIntro)}</strong></p>
+      ${this.supplement?.reason ? html`<p>${this.t(this.supplement.reason)}</p>` : nothing}
+    </div>`;
+  }
+}
+
+function rows(value: Json | undefined): Json[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function swap<T>(list: readonly T[], a: number, b: number): T[] {
+  const copy = [...list];
+  [copy[a], copy[b]] = [copy[b]!, copy[a]!];
+  return copy;
+}
+
+/** The paths a supplement request opens for editing, with the reviewer's reasons. */
+function flaggedPaths(request: SupplementRequest | undefined): Map<string, Text | undefined> {
+  const out = new Map<string, Text | undefined>();
+  for (const f of request?.fields ?? []) {
+    if (typeof f === 'string') out.set(f, undefined);
+    else out.set(f.path, f.reason);
+  }
+  for (const m of request?.materials ?? []) {
+    if (typeof m === 'string') out.set(MATERIAL + m, undefined);
+    else out.set(MATERIAL + m.id, m.reason);
+  }
+  return out;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ot-form': OtForm;
+  }
+  interface HTMLElementEventMap {
+    'ot-change': CustomEvent<OtChangeDetail>;
+    'ot-step': CustomEvent<OtStepDetail>;
+    'ot-submit': CustomEvent<OtSubmitDetail>;
+    'ot-invalid': CustomEvent<OtInvalidDetail>;
+  }
+}
