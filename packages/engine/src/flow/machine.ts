@@ -1,10 +1,10 @@
-import { assign, createActor, createMachine, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import { assign, createActor, createMachine, getNextTransitions, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { Json } from '../json.js';
 import { actionCatalog, guardCatalog } from './catalog/index.js';
 import type { ActionDescriptor, CatalogArgs, GuardDescriptor, RuleScope } from './catalog/types.js';
 import { internalActions, internalGuards } from './orchestration/internal.js';
 import { projectData } from './data.js';
-import type { Actor, ApplicationContext, ApplicationFlow, FlowEvent } from './types.js';
+import type { Actor, ApplicationContext, ApplicationFlow, FlowEvent, StateValue } from './types.js';
 
 /** What the step being computed is about. */
 export interface Frame {
@@ -35,7 +35,18 @@ export interface Compiled {
    * inert actor scope per machine and only swaps the action collector.
    */
   transition(snapshot: AnyMachineSnapshot, event: EventObject): [AnyMachineSnapshot, ExecutedAction[]];
+  /**
+   * `machine.resolveState`, cached per state value: resolving the active state nodes of a
+   * configuration is the costly half of a restore, and it depends on the value alone. A
+   * machine snapshot is a plain object whose methods read `this`, so a cached one takes the
+   * snapshot's context and history by a shallow copy. Throws on a value the machine lacks.
+   */
+  restore(value: StateValue, context: ApplicationContext, historyValue: Record<string, unknown>): AnyMachineSnapshot;
+  /** The transitions the active states have for an event type, guards not evaluated (cached like `restore`). */
+  candidates(snapshot: AnyMachineSnapshot, type: string): TransitionDefinition[];
 }
+
+export type TransitionDefinition = ReturnType<typeof getNextTransitions>[number];
 
 /** An action XState hands back instead of running it: our markers, effects and no-ops. */
 export interface ExecutedAction {
@@ -74,6 +85,8 @@ export function catalogArgs(frame: Frame, context: ApplicationContext, p: Scoped
 const byObject = new WeakMap<ApplicationFlow, Compiled>();
 const byHash = new Map<string, Compiled>();
 const MAX_CACHED = 64;
+/** Distinct state values remembered per machine (a bundle has a few hundred reachable ones at most). */
+const MAX_RESOLVED = 2048;
 const noop = () => {};
 
 /**
@@ -128,7 +141,29 @@ function build(flow: ApplicationFlow): Compiled {
     const next = machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
     return [next, collected];
   };
-  return { machine, holder, transition };
+  const resolved = new Map<string, AnyMachineSnapshot>();
+  const restore = (value: StateValue, context: ApplicationContext, historyValue: Record<string, unknown>): AnyMachineSnapshot => {
+    const key = typeof value === 'string' ? value : JSON.stringify(value);
+    let base = resolved.get(key);
+    if (!base) {
+      base = machine.resolveState({ value, context: empty } as never) as AnyMachineSnapshot;
+      if (resolved.size >= MAX_RESOLVED) resolved.clear();
+      resolved.set(key, base);
+    }
+    return { ...base, context, historyValue } as AnyMachineSnapshot;
+  };
+  const byEvent = new Map<string, TransitionDefinition[]>();
+  const candidates = (snapshot: AnyMachineSnapshot, type: string): TransitionDefinition[] => {
+    const key = `${typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value)}\u0000${type}`;
+    let found = byEvent.get(key);
+    if (!found) {
+      found = getNextTransitions(snapshot).filter((t) => t.eventType === type);
+      if (byEvent.size >= MAX_RESOLVED) byEvent.clear();
+      byEvent.set(key, found);
+    }
+    return found;
+  };
+  return { machine, holder, transition, restore, candidates };
 }
 
 /** Runs `run` with the step's frame set (XState's transition is synchronous). */

@@ -1,8 +1,8 @@
 import semver from 'semver';
-import { getNextTransitions, initialTransition, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import type { Json } from '../json.js';
 import { hashDefinition } from '../definitions/hash.js';
-import { allActions, allGuards, catalogArgs, compile, withFrame, type ExecutedAction, type Frame, type ScopedParams } from './machine.js';
+import { allActions, allGuards, catalogArgs, compile, withFrame, type ExecutedAction, type Frame, type ScopedParams, type TransitionDefinition } from './machine.js';
 import { Ledger, type EnterMarker, type ExitMarker } from './clocks.js';
 import { refuse } from './refusals.js';
 import { allows, isActor } from './roles.js';
@@ -102,7 +102,7 @@ function dataHash(context: ApplicationContext): string {
   return hashDefinition({ answers: context.answers, data: context.data, materials: context.materials });
 }
 
-type Transition = ReturnType<typeof getNextTransitions>[number];
+type Transition = TransitionDefinition;
 type Ref = { type: string; params?: ScopedParams & { action?: string } & { [key: string]: Json } };
 
 function allowedParams(t: Transition): { scope: string; params: { roles: string[] } } | undefined {
@@ -263,7 +263,7 @@ export function step(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event
       const historyValue = Object.fromEntries(
         Object.entries(snapshot.history ?? {}).map(([id, ids]) => [id, ids.map((x) => compiled.machine.getStateNodeById(x))]),
       );
-      xs = compiled.machine.resolveState({ value: snapshot.value, context: snapshot.context, historyValue } as never);
+      xs = compiled.restore(snapshot.value, snapshot.context, historyValue);
     } catch (error) {
       return migrating
         ? refuse('migration-failed', { flow: flow.definition.version })
@@ -271,7 +271,7 @@ export function step(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event
     }
 
     const type = event.item === undefined ? event.type : `${event.item}/${event.type}`;
-    const candidates = getNextTransitions(xs).filter((t) => t.eventType === type);
+    const candidates = compiled.candidates(xs, type);
     if (candidates.length === 0) return refuse('event-not-accepted', { event: event.type });
     const permitted = candidates.filter((t) => {
       const p = allowedParams(t);
