@@ -76,7 +76,7 @@ export const applicationRoutes: RouteDescriptor[] = [
     tags: ['applications'],
     auth: 'optional',
     continuation: true,
-    headers: { 'X-Continuation-Token': { schema: { type: 'string' }, description: 'The token returned when the draft was created.', required: true } },
+    headers: { 'X-Continuation-Token': { schema: { type: 'string' }, description: 'The token returned when the draft was created (required; 401 without it).' } },
     responses: { 200: { description: 'The application.', schema: applicationResponse } },
     async handle(call) {
       if (!call.continuation) throw new HttpError('unauthenticated', { pointer: '/headers/x-continuation-token' });
