@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import express from 'express';
+import { designerContentSecurityPolicy } from './middleware/security.js';
 
 /**
  * Directories of built browser assets and where they are served. Each is served only when
@@ -33,6 +34,7 @@ export function mountAssets(app: express.Express, mounts: AssetMounts): string[]
   for (const [name, dir] of Object.entries(mounts) as Array<[keyof AssetMounts, string | undefined]>) {
     if (!dir || !existsSync(dir)) continue;
     const path = ASSET_PATHS[name];
+    if (name === 'designer') app.use(path, designerContentSecurityPolicy());
     app.use(path, express.static(dir, { index: 'index.html', fallthrough: true, dotfiles: 'ignore', maxAge: '5m' }));
     mounted.push(path);
   }

@@ -5,6 +5,17 @@ import type { RequestHandler } from 'express';
 import type { Store } from '../../store/port.js';
 import { HttpError } from '../errors.js';
 
+const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'connect-src': ["'self'"],
+  'frame-ancestors': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+};
+
 /**
  * Security headers (helmet): a strict Content-Security-Policy (`script-src 'self'`, no
  * inline script, no eval), no sniffing, no framing by other sites. Resources may be
@@ -14,22 +25,21 @@ import { HttpError } from '../errors.js';
  */
 export function securityHeaders(): RequestHandler {
   return helmet({
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'connect-src': ["'self'"],
-        'frame-ancestors': ["'self'"],
-        'object-src': ["'none'"],
-        'base-uri': ["'self'"],
-      },
-    },
+    contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
+}
+
+/**
+ * The designer's page policy: the strict one plus `'unsafe-eval'`, because the designer runs the
+ * full engine in the administrator's browser and ajv compiles the definition meta-schemas and
+ * data schemas with `new Function` (docs/designer.md, "Security"). Scripts still come from this
+ * origin only; no inline script. Mounted on the designer's path alone.
+ * @example app.use('/designer/', designerContentSecurityPolicy())
+ */
+export function designerContentSecurityPolicy(): RequestHandler {
+  return helmet.contentSecurityPolicy({ useDefaults: true, directives: { ...CSP_DIRECTIVES, 'script-src': ["'self'", "'unsafe-eval'"] } });
 }
 
 /** The CORS allow-list: origins from the configuration plus portals registered in the store. */
