@@ -69,6 +69,7 @@ const hukouChart: Flow = {
 };
 
 const insuranceChart: Flow = {
+  id: 'ins',
   initial: 'handling',
   states: {
     handling: {
@@ -79,7 +80,8 @@ const insuranceChart: Flow = {
           exit: [{ type: 'clearDeadline', params: { key: 'callback' } }],
           on: { VERIFIED: { target: 'ready', meta: { roles: ['reviewer'] } } },
         },
-        ready: { on: { ISSUE: { target: '#insured', meta: { roles: ['reviewer'] } } } },
+        // A target by the chart's id, which the runtime rewrites to the item's region.
+        ready: { on: { ISSUE: { target: '#ins.insured', meta: { roles: ['reviewer'] } } } },
       },
       on: {
         REMIND: { actions: [{ type: 'notify', params: { to: 'reviewer', template: 'insurance.remind' } }], meta: { roles: ['system'] } },
@@ -89,10 +91,7 @@ const insuranceChart: Flow = {
     insured: { type: 'final', meta: { outcome: 'approved' } },
     withdrawn: { type: 'final', meta: { outcome: 'withdrawn' } },
   },
-} as Flow;
-// XState resolves `#insured` only with an id; give the final state one through the chart id.
-insuranceChart.id = 'ins';
-(insuranceChart.states.handling!.states!.ready!.on!.ISSUE as { target: string }).target = '#ins.insured';
+};
 
 function item(id: string, department: string, flow: Flow, promisedDays: number): ItemDefinition {
   return {
