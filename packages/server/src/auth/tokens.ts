@@ -20,6 +20,8 @@ export interface AuthOptions {
   jwks?: JSONWebKeySet | URL;
   issuer?: string;
   audience?: string;
+  /** Verified tokens remembered (until they expire) so each is checked once; default 10,000, 0 turns it off. */
+  cacheSize?: number;
 }
 
 /** Verifies bearer tokens into principals. */
@@ -50,23 +52,43 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     ...(options.issuer ? { issuer: options.issuer } : {}),
     ...(options.audience ? { audience: options.audience } : {}),
   };
+  const cacheSize = options.cacheSize ?? 10_000;
+  // Token → principal, for tokens that verified; in insertion order, so the oldest goes first.
+  const cache = new Map<string, { principal: Principal; until: number }>();
+  const verify = async (token: string): Promise<{ principal: Principal; until: number } | null> => {
+    try {
+      const { alg } = decodeProtectedHeader(token);
+      let payload: Record<string, unknown>;
+      if (alg === 'HS256' && secret) {
+        ({ payload } = await jwtVerify(token, secret, { ...checks, algorithms: ['HS256'] }));
+      } else if (alg === 'EdDSA' && jwks) {
+        ({ payload } = await jwtVerify(token, jwks, { ...checks, algorithms: ['EdDSA'] }));
+      } else {
+        return null;
+      }
+      const principal = principalFromClaims(payload);
+      if (!principal) return null;
+      const exp = typeof payload['exp'] === 'number' ? payload['exp'] * 1000 : Date.now() + 60_000;
+      return { principal, until: exp };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError || error instanceof TypeError) return null;
+      throw error;
+    }
+  };
   return {
     async verify(token) {
-      try {
-        const { alg } = decodeProtectedHeader(token);
-        let payload: Record<string, unknown>;
-        if (alg === 'HS256' && secret) {
-          ({ payload } = await jwtVerify(token, secret, { ...checks, algorithms: ['HS256'] }));
-        } else if (alg === 'EdDSA' && jwks) {
-          ({ payload } = await jwtVerify(token, jwks, { ...checks, algorithms: ['EdDSA'] }));
-        } else {
-          return null;
-        }
-        return principalFromClaims(payload);
-      } catch (error) {
-        if (error instanceof joseErrors.JOSEError || error instanceof TypeError) return null;
-        throw error;
+      const hit = cache.get(token);
+      if (hit) {
+        if (Date.now() < hit.until) return hit.principal;
+        cache.delete(token);
       }
+      const verified = await verify(token);
+      if (!verified) return null;
+      if (cacheSize > 0) {
+        if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+        cache.set(token, verified);
+      }
+      return verified.principal;
     },
   };
 }

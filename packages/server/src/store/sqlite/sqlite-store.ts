@@ -189,60 +189,102 @@ export class SqliteStore implements Store {
 
   // Applications
 
-  async commit(change: ApplicationChange): Promise<CommitResult> {
-    return this.write((): CommitResult => {
-      const key = change.idempotency;
-      if (key) {
-        const stored = this.idempotent(key.scope, key.key);
-        if (stored) {
-          if (stored.requestHash !== key.requestHash) {
-            throw new StoreError('idempotency-mismatch', 'idempotency key was used with another request');
-          }
-          return { status: 'replayed', response: stored.response };
-        }
-      }
-      const next = change.next;
-      if (change.expectedRevision === null) {
-        if (next.revision !== 1) throw new StoreError('invalid', 'a new application starts at revision 1');
-        const exists = this.sql('SELECT 1 FROM applications WHERE id = ?').get(next.id);
-        if (exists) throw new StoreError('conflict', `application ${next.id} exists`);
-        this.sql(
-            `INSERT INTO applications (id, revision, owner, region, state, status, continuation, next_deadline, updated_at, doc)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...this.applicationColumns(next));
-      } else {
-        if (next.revision !== change.expectedRevision + 1) throw new StoreError('invalid', 'revision must grow by one');
-        const [id, revision, ...rest] = this.applicationColumns(next);
-        const result = this.sql(
-            `UPDATE applications SET revision = ?, owner = ?, region = ?, state = ?, status = ?, continuation = ?,
-               next_deadline = ?, updated_at = ?, doc = ? WHERE id = ? AND revision = ?`,
-          )
-          .run(revision, ...rest, id, change.expectedRevision);
-        if (result.changes !== 1) {
-          throw new StoreError('conflict', `application ${next.id} is not at revision ${change.expectedRevision}`);
-        }
-        this.sql('DELETE FROM application_departments WHERE application_id = ?').run(next.id);
-      }
-      const addDepartment = this.sql('INSERT OR IGNORE INTO application_departments (department, application_id) VALUES (?, ?)');
-      for (const department of next.departments) addDepartment.run(str(department, 'department'), next.id);
+  private queue: Array<{ change: ApplicationChange; resolve: (r: CommitResult) => void; reject: (e: unknown) => void }> = [];
+  private flushing = false;
 
-      const addAudit = this.sql('INSERT INTO audit (application_id, seq, hash, doc) VALUES (?, ?, ?, ?)');
-      for (const entry of change.audit) {
-        if (entry.applicationId !== next.id) throw new StoreError('invalid', 'audit entry of another application');
-        addAudit.run(entry.applicationId, entry.seq, entry.hash, JSON.stringify(entry));
+  /**
+   * Group commit: changes that arrive in the same turn of the event loop are written in one
+   * `BEGIN IMMEDIATE` transaction, each inside its own savepoint (a failing change is rolled
+   * back alone and rejects alone). Every promise settles only after the transaction commits,
+   * so an acknowledged change is on disk; one commit (and one fsync) serves the whole group.
+   */
+  async commit(change: ApplicationChange): Promise<CommitResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ change, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => this.flush());
       }
-      this.applyDeadlines(next.id, change.deadlines);
-      const addOutbox = this.sql('INSERT INTO outbox (id, application_id, at, doc) VALUES (?, ?, ?, ?)');
-      for (const message of change.outbox ?? []) addOutbox.run(message.id, next.id, message.at, JSON.stringify(message));
-      if (key) {
-        this.sql(
-            'INSERT INTO idempotency (scope, key, request_hash, response, application_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(key.scope, key.key, key.requestHash, JSON.stringify(key.response), next.id, next.updatedAt);
-      }
-      return { status: 'committed', application: next };
     });
+  }
+
+  private flush(): void {
+    this.flushing = false;
+    const batch = this.queue.splice(0);
+    const outcomes: Array<{ ok: true; value: CommitResult } | { ok: false; error: unknown }> = [];
+    try {
+      this.write(() => {
+        for (const item of batch) {
+          try {
+            outcomes.push({ ok: true, value: this.db.transaction(() => this.commitOne(item.change))() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+
+  private commitOne(change: ApplicationChange): CommitResult {
+    const key = change.idempotency;
+    if (key) {
+      const stored = this.idempotent(key.scope, key.key);
+      if (stored) {
+        if (stored.requestHash !== key.requestHash) {
+          throw new StoreError('idempotency-mismatch', 'idempotency key was used with another request');
+        }
+        return { status: 'replayed', response: stored.response };
+      }
+    }
+    const next = change.next;
+    if (change.expectedRevision === null) {
+      if (next.revision !== 1) throw new StoreError('invalid', 'a new application starts at revision 1');
+      const exists = this.sql('SELECT 1 FROM applications WHERE id = ?').get(next.id);
+      if (exists) throw new StoreError('conflict', `application ${next.id} exists`);
+      this.sql(
+          `INSERT INTO applications (id, revision, owner, region, state, status, continuation, next_deadline, updated_at, doc)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(...this.applicationColumns(next));
+    } else {
+      if (next.revision !== change.expectedRevision + 1) throw new StoreError('invalid', 'revision must grow by one');
+      const [id, revision, ...rest] = this.applicationColumns(next);
+      const result = this.sql(
+          `UPDATE applications SET revision = ?, owner = ?, region = ?, state = ?, status = ?, continuation = ?,
+             next_deadline = ?, updated_at = ?, doc = ? WHERE id = ? AND revision = ?`,
+        )
+        .run(revision, ...rest, id, change.expectedRevision);
+      if (result.changes !== 1) {
+        throw new StoreError('conflict', `application ${next.id} is not at revision ${change.expectedRevision}`);
+      }
+      this.sql('DELETE FROM application_departments WHERE application_id = ?').run(next.id);
+    }
+    const addDepartment = this.sql('INSERT OR IGNORE INTO application_departments (department, application_id) VALUES (?, ?)');
+    for (const department of next.departments) addDepartment.run(str(department, 'department'), next.id);
+
+    const addAudit = this.sql('INSERT INTO audit (application_id, seq, hash, doc) VALUES (?, ?, ?, ?)');
+    for (const entry of change.audit) {
+      if (entry.applicationId !== next.id) throw new StoreError('invalid', 'audit entry of another application');
+      addAudit.run(entry.applicationId, entry.seq, entry.hash, JSON.stringify(entry));
+    }
+    this.applyDeadlines(next.id, change.deadlines);
+    const addOutbox = this.sql('INSERT INTO outbox (id, application_id, at, doc) VALUES (?, ?, ?, ?)');
+    for (const message of change.outbox ?? []) addOutbox.run(message.id, next.id, message.at, JSON.stringify(message));
+    if (key) {
+      this.sql(
+          'INSERT INTO idempotency (scope, key, request_hash, response, application_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(key.scope, key.key, key.requestHash, JSON.stringify(key.response), next.id, next.updatedAt);
+    }
+    return { status: 'committed', application: next };
   }
 
   private applicationColumns(a: ApplicationRecord) {
