@@ -86,4 +86,10 @@ describe('the OpenAPI document', () => {
     const missing = Object.values(httpErrorCodes).filter((c) => !page.includes(`\`${c.code}\``)).map((c) => c.code);
     expect(missing).toEqual([]);
   });
+
+  it('lists every route in docs/api.md', () => {
+    const page = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8');
+    const routes = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.filter((r) => !page.includes(`\`${r}\``))).toEqual([]);
+  });
 });

@@ -29,6 +29,7 @@ interface ServeFlags {
   clockOffset?: string;
   scheduler: boolean;
   schedulerInterval: string;
+  trustProxy?: string;
 }
 
 const integer = (value: string, name: string, min: number, max: number) => {
@@ -88,10 +89,12 @@ export const serveCommand: CliCommand = {
       .addOption(new Option('--clock-offset <ms>', 'shift the server clock (rehearsing deadlines; never in production)').hideHelp())
       .option('--no-scheduler', 'do not fire deadlines in this process')
       .option('--scheduler-interval <ms>', 'pause between scheduler passes', '1000')
+      .option('--trust-proxy <hops>', 'behind a reverse proxy: how many proxies to trust for the client IP (rate limits)')
       .action(async (flags: ServeFlags) => {
         const port = integer(flags.port, '--port', 0, 65535);
         const interval = integer(flags.schedulerInterval, '--scheduler-interval', 10, 3_600_000);
         const offset = flags.clockOffset === undefined ? 0 : integer(flags.clockOffset, '--clock-offset', -1e13, 1e13);
+        const trustProxy = flags.trustProxy === undefined ? undefined : integer(flags.trustProxy, '--trust-proxy', 0, 10);
         const auth = await authFrom(flags, ctx);
         const cwd = ctx.io.cwd;
         const spec = flags.store ?? `sqlite:${resolve(cwd, flags.demo ? '.onething/demo.sqlite' : '.onething/data.sqlite')}`;
@@ -118,6 +121,7 @@ export const serveCommand: CliCommand = {
           logger,
           assets,
           corsOrigins: cors,
+          ...(trustProxy !== undefined ? { trustProxy } : {}),
           port,
           host: flags.host,
           scheduler: flags.scheduler ? { intervalMs: interval } : false,

@@ -76,6 +76,9 @@ export class MongoStore implements Store {
 
   async migrate(): Promise<number[]> {
     const done = new Set((await this.c<{ _id: number }>('migrations').find({}).toArray()).map((m) => m._id));
+    const known = Math.max(...mongoMigrations.map((m) => m.version));
+    const newer = [...done].filter((v) => v > known);
+    if (newer.length) throw new Error(`the store has schema version ${Math.max(...newer)}, newer than this server knows (${known}); upgrade the server`);
     const applied: number[] = [];
     for (const migration of mongoMigrations) {
       if (done.has(migration.version)) continue;

@@ -79,6 +79,9 @@ export class SqliteStore implements Store {
       const done = new Set(
         this.sql('SELECT version FROM schema_migrations').pluck().all() as number[],
       );
+      const known = Math.max(...sqliteMigrations.map((m) => m.version));
+      const newer = [...done].filter((v) => v > known);
+      if (newer.length) throw new Error(`the store has schema version ${Math.max(...newer)}, newer than this server knows (${known}); upgrade the server`);
       const applied: number[] = [];
       for (const migration of sqliteMigrations) {
         if (done.has(migration.version)) continue;
