@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Registry } from '@onething/engine';
+import { residentIdCheckChar, type Registry } from '@onething/engine';
 import { mintToken, type TokenClaims } from './auth/tokens.js';
 
 /**
@@ -18,6 +18,12 @@ export function demoSecret(path: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** A well-formed (checksum-valid) resident ID number of the region, for the demo applicant. */
+function demoIdNumber(region: string): string {
+  const first17 = `${region}19900307123`;
+  return first17 + residentIdCheckChar(first17);
 }
 
 /** One ready-to-use demo identity. */
@@ -38,7 +44,10 @@ export async function demoIdentities(registry: Registry, secret: string, expires
   const items = [...registry.items.values()].flatMap((v) => [...v.values()]).map((l) => l.definition);
   const region = bundles[0]?.region ?? items[0]?.region ?? '110000';
   const identities: Array<{ label: string; claims: TokenClaims }> = [
-    { label: 'applicant 申请人', claims: { sub: 'demo-citizen', roles: ['applicant'], region, name: '王芳' } },
+    {
+      label: 'applicant 申请人',
+      claims: { sub: 'demo-citizen', roles: ['applicant'], region, name: '王芳', profile: { name: '王芳', idNumber: demoIdNumber(region), mobile: '13800138000' } },
+    },
   ];
   const leads = new Map(bundles.map((b) => [b.lead.id, b.lead.title]));
   for (const [id, title] of leads) {

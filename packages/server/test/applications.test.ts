@@ -118,6 +118,21 @@ describe('an application from draft to rating', () => {
     expect(verifyAuditChain(await server.services.store.auditTrail(id))).toBeNull();
   });
 
+  it('prefills concept-bound fields from the token’s profile claims first, then from my earlier applications', async () => {
+    const withProfile = await token({ sub: 'citizen-a', roles: ['applicant'], region: '310101', profile: { idNumber: '11010519491231002X' } });
+    expect((await call(`${url}/api/prefill?bundle=starter`, { token: withProfile })).body.values).toEqual([
+      { path: 'applicant.idNumber', value: '11010519491231002X', concept: 'applicant.idNumber', source: 'token' },
+    ]);
+    await call(`${url}/api/applications`, { token: tokens.a, body: { bundle: 'starter', data: { applicant: { name: '李雷' } } } });
+    const values = (await call(`${url}/api/prefill?bundle=starter`, { token: withProfile })).body.values;
+    expect(values.map((v: { path: string; source: string; value: string }) => [v.path, v.source, v.value])).toEqual([
+      ['applicant.name', 'history', '李雷'],
+      ['applicant.idNumber', 'token', '11010519491231002X'],
+    ]);
+    expect((await call(`${url}/api/prefill?bundle=starter`, { token: tokens.b })).body.values).toEqual([]);
+    expect((await call(`${url}/api/prefill?bundle=nope`, { token: tokens.a })).status).toBe(404);
+  });
+
   it('uploads a material with its type sniffed from the bytes and serves it only to those allowed', async () => {
     const created = await call(`${url}/api/applications`, { token: tokens.a, body: { bundle: 'starter' } });
     const id = created.body.application.id as string;

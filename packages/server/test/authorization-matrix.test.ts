@@ -137,6 +137,19 @@ const rows: Row[] = [
     },
   },
   {
+    operationId: 'prefill',
+    name: 'prefill from my token and my earlier applications (never another applicant’s)',
+    request: async () => {
+      await fixtures.submitted();
+      return { path: '/api/prefill?bundle=starter' };
+    },
+    expected: { ...all(403), anonymous: 401, applicant: 200, otherApplicant: 200 },
+    check: (actor, body) => {
+      const names = (body.values as Array<{ path: string; value: unknown }>).filter((v) => v.path === 'applicant.name').map((v) => v.value);
+      expect(names, actor).toEqual(actor === 'applicant' ? ['王芳'] : []);
+    },
+  },
+  {
     operationId: 'getApplication',
     name: 'read a submitted application',
     request: async () => ({ path: `/api/applications/${(await fixtures.submitted()).id}` }),

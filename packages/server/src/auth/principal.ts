@@ -10,7 +10,21 @@ export interface Principal {
   /** The clerk's department (the comprehensive window), when the token names one. */
   department?: string;
   name?: string;
+  /** What the identity provider vouches for about the person, used to prefill forms (`PROFILE_CLAIMS`). */
+  profile?: Record<string, string>;
 }
+
+/**
+ * Token claims that describe the person, and the concept each one prefills. An identity
+ * provider that knows more can add them; nothing else in a token ever reaches a form.
+ */
+export const PROFILE_CLAIMS: Readonly<Record<string, string>> = {
+  name: 'applicant.name',
+  idNumber: 'applicant.idNumber',
+  mobile: 'applicant.mobile',
+  creditCode: 'enterprise.creditCode',
+  enterpriseName: 'enterprise.name',
+};
 
 const ROLE = /^(applicant|clerk|admin|reviewer:[a-z0-9][a-z0-9-]*)$/;
 const REGION = /^[0-9]{6}$/;
@@ -53,5 +67,11 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const principal: Principal = { sub, roles, region };
   if (typeof department === 'string' && department) principal.department = department;
   if (typeof name === 'string' && name) principal.name = name;
+  const profile: Record<string, string> = {};
+  for (const claim of Object.keys(PROFILE_CLAIMS)) {
+    const value = claims[claim];
+    if (typeof value === 'string' && value.length > 0 && value.length <= 200) profile[claim] = value;
+  }
+  if (Object.keys(profile).length) principal.profile = profile;
   return principal;
 }

@@ -100,6 +100,8 @@ export interface TokenClaims {
   region: string;
   department?: string;
   name?: string;
+  /** Profile claims for prefill: `idNumber`, `mobile`, `creditCode`, `enterpriseName` (see `PROFILE_CLAIMS`). */
+  profile?: Record<string, string>;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function mintToken(
   key: { secret: string | Uint8Array } | { privateKey: CryptoKey | KeyObject | JWK | Uint8Array; kid?: string },
   options: { expiresIn?: string | number; issuer?: string; audience?: string; now?: Date } = {},
 ): Promise<string> {
-  const body: Record<string, unknown> = { roles: claims.roles, region: claims.region };
+  const body: Record<string, unknown> = { ...claims.profile, roles: claims.roles, region: claims.region };
   if (claims.department) body['department'] = claims.department;
   if (claims.name) body['name'] = claims.name;
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);

@@ -12,6 +12,10 @@ interface TokenFlags {
   region: string;
   department?: string;
   name?: string;
+  idNumber?: string;
+  mobile?: string;
+  creditCode?: string;
+  enterpriseName?: string;
   expires: string;
   demo?: boolean;
   issuer?: string;
@@ -33,7 +37,11 @@ export const tokenCommand: CliCommand = {
       .requiredOption('--sub <subject>', 'the subject (user id)')
       .requiredOption('--region <code>', 'six-digit division code')
       .option('--department <id>', 'the department (clerks of the comprehensive window)')
-      .option('--name <name>', 'display name')
+      .option('--name <name>', 'display name (also prefills applicant.name)')
+      .option('--id-number <id>', 'resident ID number (prefills applicant.idNumber)')
+      .option('--mobile <number>', 'mobile number (prefills applicant.mobile)')
+      .option('--credit-code <code>', 'unified social credit code (prefills enterprise.creditCode)')
+      .option('--enterprise-name <name>', 'enterprise name (prefills enterprise.name)')
       .option('--expires <span>', 'lifetime, e.g. 12h, 7d', '12h')
       .option('--demo', 'sign with the demo secret (.onething/demo-secret), as `npm start` does')
       .option('--issuer <iss>', 'issuer claim')
@@ -54,6 +62,11 @@ export const tokenCommand: CliCommand = {
             region: flags.region,
             ...(flags.department ? { department: flags.department } : {}),
             ...(flags.name ? { name: flags.name } : {}),
+            profile: Object.fromEntries(
+              Object.entries({ idNumber: flags.idNumber, mobile: flags.mobile, creditCode: flags.creditCode, enterpriseName: flags.enterpriseName }).filter(
+                (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+              ),
+            ),
           },
           { secret },
           { expiresIn: flags.expires, ...(flags.issuer ? { issuer: flags.issuer } : {}), ...(flags.audience ? { audience: flags.audience } : {}) },

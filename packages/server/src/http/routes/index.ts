@@ -7,6 +7,7 @@ import { applicationRoutes } from './applications.js';
 import { queueRoutes } from './queue.js';
 import { materialRoutes } from './materials.js';
 import { definitionRoutes } from './definitions.js';
+import { prefillRoutes } from './prefill.js';
 
 /**
  * Every API route, in registration order. Add an area as a file in this folder exporting
@@ -19,6 +20,7 @@ export function apiRoutes(): RouteDescriptor[] {
     ...openApiRoutes(() => all),
     ...catalogRoutes,
     ...applicationRoutes,
+    ...prefillRoutes,
     ...materialRoutes,
     ...queueRoutes,
     ...definitionRoutes,
