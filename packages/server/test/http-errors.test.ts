@@ -73,6 +73,17 @@ describe('HTTP errors are { code, message, pointer? } with the right status', ()
     `);
   });
 
+  it('refuses repeated or bracketed query values where one string is expected', async () => {
+    server = await startServer();
+    const applicant = await token({ sub: 'citizen-a' });
+    const twice = await call(`${server.url}/api/applications?status=open&status=closed`, { token: applicant });
+    expect(twice).toMatchObject({ status: 400, body: { code: 'invalid-request', pointer: '/query/status' } });
+    const bracket = await call(`${server.url}/api/applications?limit[$gt]=1`, { token: applicant });
+    expect(bracket.status).toBe(200); // 'limit[$gt]' is just an unknown parameter name, never an operator
+    const nonsense = await call(`${server.url}/api/applications?limit=lots`, { token: applicant });
+    expect(nonsense).toMatchObject({ status: 400, body: { pointer: '/query/limit' } });
+  });
+
   it('turns an internal failure into 500 internal without a stack trace, and logs it', async () => {
     const store = new SqliteStore({ path: ':memory:' });
     await store.migrate();
