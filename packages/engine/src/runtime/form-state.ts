@@ -207,7 +207,7 @@ function run(plan: Plan, prev: FormSnapshot, changes: FormChanges, options: Form
     const path = slots[id]!.key;
     if (!initial && !dataSlots.has(id) && !touchedByItems.has(path)) continue;
     const value = evaluate(slots[id]!.rule, data, evalOptions());
-    if (jsonEqual(values[path], value) && path in values) continue;
+    if (Object.hasOwn(values, path) && jsonEqual(values[path], value)) continue;
     values[path] = value;
     data = setPath(data, path, value);
     changedFields.add(path);

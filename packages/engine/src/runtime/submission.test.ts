@@ -202,6 +202,20 @@ describe('checking a submission', () => {
     );
   });
 
+  it('reads only the answers given: a question named like an object method (toString, constructor) is unanswered, not a function', () => {
+    const { value } = composeAll([
+      dictionary({}),
+      item('a', { properties: { x: { type: 'string' } } }),
+      bundle(['a'], { questions: { type: 'object', properties: { toString: { type: 'string' }, constructor: { type: 'boolean' } }, required: ['constructor'] } }),
+    ]);
+    const seen: unknown[] = [];
+    const validateAnswers: ShapeValidator = (answers) => (seen.push(answers), []);
+    const result = checkSubmission(value, { answers: {}, data: {} }, null, { validateAnswers });
+    expect(seen).toEqual([{}]);
+    expect(result.answers).toEqual({});
+    expect(summary(result.errors)).toEqual([['required', '/answers', { missingProperty: 'constructor' }, '"constructor" is required']]);
+  });
+
   it('never throws on whatever is submitted', () => {
     const shape: ShapeValidator = (data) => createValidator(composed.schema)(data);
     fc.assert(

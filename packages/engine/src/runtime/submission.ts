@@ -107,7 +107,7 @@ export function checkSubmission(
   const rawMaterials = part('materials');
 
   let answers: JsonObject = {};
-  for (const name of plan.questions) if (rawAnswers[name] !== undefined) answers[name] = rawAnswers[name]!;
+  for (const name of plan.questions) if (Object.hasOwn(rawAnswers, name) && rawAnswers[name] !== undefined) answers[name] = rawAnswers[name]!;
 
   const form = createFormState(composed, {
     answers,
@@ -146,7 +146,7 @@ export function checkSubmission(
   // Answers.
   if (options.validateAnswers) for (const error of options.validateAnswers(answers)) errors.push({ ...error, instancePath: `/answers${error.instancePath}` });
   for (const name of plan.questions) {
-    if (!state.questions.required.has(name) || !isEmptyValue(answers[name])) continue;
+    if (!state.questions.required.has(name) || (Object.hasOwn(answers, name) && !isEmptyValue(answers[name]))) continue;
     errors.push({ keyword: 'required', instancePath: '/answers', params: { missingProperty: name }, message: requiredMessage(plan.titles.get(`answers:${name}`), name) });
   }
 
