@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, PDF, seed, startServer, STARTER_FORM, testClock, token, type TestServer } from './helpers.js';
 import { verifyAuditChain } from '../src/store/audit.js';
+import { canonicalHash } from '../src/util/hash.js';
 
 let server: TestServer;
 let url: string;
@@ -115,7 +116,10 @@ describe('an application from draft to rating', () => {
     expect(view.body.application.timeline.map((e: { event: string }) => e.event)).toEqual(['START', 'SUBMIT', 'CLAIM', 'ACCEPT', 'APPROVE']);
     expect(view.body.application.timeline[2].actor).toEqual({ role: 'clerk', department: 'licensing-bureau' });
     expect(view.body.application.rating).toMatchObject({ score: 5 });
-    expect(verifyAuditChain(await server.services.store.auditTrail(id))).toBeNull();
+    const trail = await server.services.store.auditTrail(id);
+    expect(verifyAuditChain(trail)).toBeNull();
+    const stored = (await server.services.store.getApplication(id))!;
+    for (const entry of trail.slice(1)) expect(entry.dataHash).toBe(canonicalHash({ answers: stored.answers, data: stored.data, materials: stored.materials }));
   });
 
   it('prefills concept-bound fields from the token’s profile claims first, then from my earlier applications', async () => {

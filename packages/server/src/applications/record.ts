@@ -45,7 +45,8 @@ export function applicationChange(
   const snapshot = last.result.snapshot;
   const at = now.toISOString();
   const context = snapshot.context;
-  const dataHash = canonicalHash({ answers: context.answers, data: context.data, materials: context.materials });
+  // The engine hashes the same canonical { answers, data, materials } when a step changed them.
+  const dataHash = last.result.audit.dataHash ?? canonicalHash({ answers: context.answers, data: context.data, materials: context.materials });
   const inputs: AuditInput[] = steps.map(({ result, payload }) => {
     const a = result.audit;
     const detail: Record<string, Json> = {};
