@@ -4,6 +4,8 @@ import { lint, lintRules } from './index.js';
 import { load } from '../definitions/load.js';
 import { diagnosticCodes } from '../diagnostics/registry.js';
 import { MAX_SCHEMA_BYTES, MAX_SCHEMA_DEPTH, schemaSizeRule } from './schema-size.js';
+import { propertyNamesRule } from './property-names.js';
+import { item } from '../../test/fixtures/definitions.js';
 import { text } from '../text.js';
 
 const dictionary = (schema: unknown) => ({
@@ -36,6 +38,33 @@ describe('lint', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const registered = new Set(diagnosticCodes);
     expect(lintRules.flatMap((r) => r.codes).filter((c) => !registered.has(c)).map((c) => c.code)).toEqual([]);
+  });
+
+  it('refuses reserved names a field could never be stored under: properties, concept id segments, item ids', () => {
+    const files = [
+      { path: 'constructor.json', content: item('constructor', { properties: { prototype: { type: 'string' }, toString: { type: 'string' } } }) },
+      { path: 'concepts.json', content: { ...dictionary({ type: 'string' }), concepts: { 'thing.constructor': { title: text('值', 'Value'), schema: { type: 'string' }, pii: 'none' } } } },
+    ];
+    const { value } = load(files, { lint: false });
+    expect(propertyNamesRule.check(value).map((d) => [d.file, d.pointer, d.message.en])).toMatchInlineSnapshot(`
+      [
+        [
+          "constructor.json",
+          "/schema/properties/prototype",
+          ""prototype" is a reserved name: rules cannot read a field so named and forms cannot store it",
+        ],
+        [
+          "concepts.json",
+          "/concepts/thing.constructor",
+          ""constructor" is a reserved name: rules cannot read a field so named and forms cannot store it",
+        ],
+        [
+          "constructor.json",
+          "/id",
+          ""constructor" is a reserved name: rules cannot read a field so named and forms cannot store it",
+        ],
+      ]
+    `);
   });
 
   it(`refuses a schema over ${MAX_SCHEMA_BYTES / 1024} KB`, () => {

@@ -183,15 +183,20 @@ export const invalidJsonSchema = defineCode<{ problem: Text }>(
   ({ problem }) => text(`不是有效的 JSON Schema 2020-12：${problem['zh-CN']}`, `Not valid JSON Schema 2020-12: ${problem.en}`),
 );
 
-export const invalidPropertyName = defineCode<{ name: string }>(
+export const invalidPropertyName = defineCode<{ name: string; reserved?: boolean }>(
   'invalid-property-name',
   'error',
   text('无效的属性名', 'Invalid property name'),
-  ({ name }) =>
-    text(
-      `属性名“${name}”须以字母开头，只含字母、数字和下划线`,
-      `Property name "${name}" must start with a letter and contain only letters, digits and underscores`,
-    ),
+  ({ name, reserved }) =>
+    reserved
+      ? text(
+          `“${name}”是保留名称：以它命名的字段，规则读不到，表单也存不下`,
+          `"${name}" is a reserved name: rules cannot read a field so named and forms cannot store it`,
+        )
+      : text(
+          `属性名“${name}”须以字母开头，只含字母、数字和下划线`,
+          `Property name "${name}" must start with a letter and contain only letters, digits and underscores`,
+        ),
 );
 
 export const conceptInArray = defineCode<{ concept: string }>(
