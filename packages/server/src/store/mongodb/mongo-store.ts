@@ -23,6 +23,14 @@ import { mongoMigrations } from './migrations.js';
 type DocRow = { _id: string; doc: string } & Document;
 type DeadlineRow = Omit<DeadlineRecord, 'id'> & { _id: string };
 
+/**
+ * The database named by a connection string's path (`mongodb://h1:27017,h2:27017/onething?…`).
+ * @example databaseOf('mongodb://a:1,b:2/ot?replicaSet=rs0') // 'ot'
+ */
+export function databaseOf(uri: string): string {
+  return decodeURIComponent(/^mongodb(?:\+srv)?:\/\/[^/?]*\/([^?]*)/.exec(uri)?.[1] ?? '');
+}
+
 /** Largest blob kept in one document (MongoDB documents are limited to 16 MiB). */
 export const MONGO_MAX_BLOB_BYTES = 15 * 1024 * 1024;
 
@@ -57,7 +65,7 @@ export class MongoStore implements Store {
       ignoreUndefined: true,
     });
     await client.connect();
-    const dbName = options.dbName ?? (new URL(uri.replace(/^mongodb\+srv:/, 'http:').replace(/^mongodb:/, 'http:')).pathname.slice(1) || 'onething');
+    const dbName = options.dbName ?? (databaseOf(uri) || 'onething');
     return new MongoStore(client, client.db(dbName));
   }
 
