@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Json, Rule } from '../json.js';
 import { familyBundle } from '../../test/fixtures/family-bundle.js';
+import { bundle, composeAll, dictionary, item } from '../../test/fixtures/definitions.js';
 import { createFormState, type FormSnapshot } from './form-state.js';
 
 // Count every rule evaluation, to check that an update evaluates only what a change can affect.
@@ -115,6 +116,23 @@ describe('incremental updates', () => {
     values: s.values,
     materials: [sorted(s.materials.visible), sorted(s.materials.required), sorted(s.materials.exempt)],
     questions: [sorted(s.questions.visible), sorted(s.questions.required)],
+  });
+
+  it('re-evaluate a bundle rule that asks whether another item is active when that item switches', () => {
+    const { value } = composeAll([
+      dictionary({}),
+      item('a', { properties: { x: { type: 'string' } } }),
+      item('b', { properties: { y: { type: 'string' } } }),
+      bundle(['a', { item: 'b', version: '^1.0.0', when: { var: 'wantB' } }], {
+        questions: { type: 'object', properties: { wantB: { type: 'boolean' } } },
+        ui: { rules: { 'a.x': { visible: { '!': { item_active: 'b' } } } } },
+      }),
+    ]);
+    const form = createFormState(value, { answers: { wantB: false } });
+    expect(form.current.visible.has('a.x')).toBe(true);
+    const u = form.update({ answers: { wantB: true } });
+    expect(u.visible.has('a.x')).toBe(false);
+    expect(u.changed).toEqual(['a.x', 'b', 'b.y']);
   });
 
   it('always agree with evaluating everything from scratch', () => {

@@ -201,6 +201,8 @@ function run(plan: Plan, prev: FormSnapshot, changes: FormChanges, options: Form
   const changedFields = new Set<string>();
   const dataSlots = new Set<number>();
   for (const path of changedData) plan.dataIndex.affected(path, dataSlots);
+  // Rules that ask whether an item is active (`item_active`) follow it switching on or off.
+  if (changedItems.length) for (const item of [...changedItems, '*']) for (const id of plan.itemReaders.get(item) ?? []) dataSlots.add(id);
   const byItem = (item: string) => plan.fieldsOfItem.get(item) ?? [];
   const touchedByItems = new Set(changedItems.flatMap(byItem));
   for (const id of plan.valueOrder) {

@@ -1,7 +1,9 @@
 import type { Rule } from '../json.js';
 import type { ComposedBundle } from '../compose/types.js';
 import type { Text } from '../definitions/types.generated.js';
+import { isOperation, operationOf } from '../rules/evaluate.js';
 import { dependencies } from '../rules/reads.js';
+import { DEFAULT_LIMITS } from '../rules/types.js';
 import { DependencyIndex } from './dependency-index.js';
 
 /** One rule of a composed bundle the form state evaluates. */
@@ -22,6 +24,11 @@ export interface Plan {
   /** Rules over the answers (item `when`, question rules) and over the data (the rest). */
   answersIndex: DependencyIndex;
   dataIndex: DependencyIndex;
+  /**
+   * Rules over the data that ask whether an item is active (`item_active`), by item id; `*`
+   * lists those whose item is computed. They are re-evaluated when the item switches.
+   */
+  itemReaders: Map<string, number[]>;
   /** Field paths in form order: a group before its children. */
   paths: string[];
   order: Map<string, number>;
@@ -38,10 +45,24 @@ export interface Plan {
 
 const plans = new WeakMap<ComposedBundle, Plan>();
 
-function push(map: Map<string, string[]>, key: string, value: string): void {
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** The items a rule asks about with `item_active` (`*` for a computed item id). */
+function itemsAskedAbout(rule: Rule | undefined, out: Set<string>, depth = 0): Set<string> {
+  if (typeof rule !== 'object' || rule === null || depth > DEFAULT_LIMITS.maxDepth) return out;
+  if (Array.isArray(rule)) {
+    for (const element of rule) itemsAskedAbout(element, out, depth + 1);
+    return out;
+  }
+  if (!isOperation(rule)) return out;
+  const [name, args] = operationOf(rule);
+  if (name === 'item_active') out.add(typeof args[0] === 'string' ? args[0] : '*');
+  for (const arg of args) itemsAskedAbout(arg, out, depth + 1);
+  return out;
 }
 
 /** The plan of a composed bundle (cached per bundle object). */
@@ -56,10 +77,12 @@ function buildPlan(composed: ComposedBundle): Plan {
   const slotOf = new Map<string, number>();
   const answersIndex = new DependencyIndex();
   const dataIndex = new DependencyIndex();
+  const itemReaders = new Map<string, number[]>();
   const addSlot = (slot: Slot, index: DependencyIndex) => {
     const id = slots.push(slot) - 1;
     slotOf.set(`${slot.kind}:${slot.key}`, id);
     index.add(id, dependencies(slot.rule));
+    if (index === dataIndex) for (const item of itemsAskedAbout(slot.rule, new Set())) push(itemReaders, item, id);
   };
 
   for (const item of composed.items) if (item.when !== undefined) addSlot({ kind: 'when', key: item.id, rule: item.when }, answersIndex);
@@ -97,6 +120,7 @@ function buildPlan(composed: ComposedBundle): Plan {
     slots,
     answersIndex,
     dataIndex,
+    itemReaders,
     paths,
     order,
     parent,
