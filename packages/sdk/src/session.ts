@@ -72,7 +72,10 @@ export async function openSession(input: SessionInput): Promise<Session> {
       server = await api.resume(input.continuationToken);
       if (local?.id !== server.id) {
         local = newLocalDraft(bundle, server.bundle.version, owner, content(server));
+        local.id = server.id;
+        local.revision = server.revision;
         local.continuation = input.continuationToken;
+        origin = 'server';
       }
     } else if (local?.id) {
       server = await api.application(local.id, { continuation: local.continuation }).catch((error: unknown) => {
