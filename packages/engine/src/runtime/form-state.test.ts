@@ -92,6 +92,13 @@ describe('form state', () => {
     expect(u.data).toEqual(form.current.data);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('ignores a path deeper than any field instead of overflowing the stack', () => {
+    const form = createFormState(composed);
+    const u = form.update({ data: { [`${'a.'.repeat(100_000)}b`]: 1 } });
+    expect(u.data).toEqual(form.current.data);
+    expect(u.changed).toEqual([]);
+  });
 });
 
 describe('incremental updates', () => {

@@ -16,9 +16,13 @@ export function getPath(data: unknown, path: string): Json | undefined {
   return readPath(data, path) as Json | undefined;
 }
 
-/** A path every segment of which may be written: no `__proto__`, `constructor`… and no empty segment. */
+/** More segments than any field path can have (data schemas nest at most 32 levels). */
+const MAX_SEGMENTS = 256;
+
+/** A path every segment of which may be written: no `__proto__`, `constructor`…, no empty segment, not absurdly deep. */
 export function isWritablePath(path: string): boolean {
-  return path !== '' && path.split('.').every((segment) => segment !== '' && !BLOCKED_SEGMENTS.has(segment));
+  const segments = path.split('.', MAX_SEGMENTS + 1);
+  return path !== '' && segments.length <= MAX_SEGMENTS && segments.every((segment) => segment !== '' && !BLOCKED_SEGMENTS.has(segment));
 }
 
 function copy(container: Json | undefined, segment: string): JsonObject | Json[] {
