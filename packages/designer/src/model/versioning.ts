@@ -20,7 +20,7 @@ const RANK: Record<BumpLevel, number> = { major: 0, minor: 1, patch: 2 };
  * definition (the engine's compatibility check) and suggests the semver that fits.
  * @example planPublish([{ version: '1.0.0', body: v1 }], v2WithoutAField).suggested // '2.0.0'
  */
-export function planPublish(published: ReadonlyArray<{ version: string; body: Json | undefined }>, draft: { version: string } & Record<string, unknown>): PublishPlan {
+export function planPublish(published: ReadonlyArray<{ version: string; body: Json | undefined }>, draft: { version: string }): PublishPlan {
   const sorted = published.filter((p) => semver.valid(p.version)).sort((a, b) => semver.compare(a.version, b.version));
   const previous = sorted.at(-1);
   if (!previous) return { previous: null, changes: [], required: null, suggested: semver.valid(draft.version) ?? '1.0.0' };
@@ -34,7 +34,7 @@ export function planPublish(published: ReadonlyArray<{ version: string; body: Js
  * does when publishing (so the dialog refuses what the server would refuse).
  * @example checkCandidate(published, draft, '1.0.1').ok // false when a field was removed
  */
-export function checkCandidate(published: ReadonlyArray<{ version: string; body: Json | undefined }>, draft: Record<string, unknown>, version: string): VersionCheck | null {
+export function checkCandidate(published: ReadonlyArray<{ version: string; body: Json | undefined }>, draft: object, version: string): VersionCheck | null {
   if (!semver.valid(version)) return null;
   const below = published.filter((p) => semver.valid(p.version) && semver.lt(p.version, version)).sort((a, b) => semver.compare(a.version, b.version));
   const previous = below.at(-1);
