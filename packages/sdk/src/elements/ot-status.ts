@@ -176,7 +176,9 @@ export class OtStatus extends LitElement {
   }
 
   private renderSummary(app: ApplicationView): TemplateResult {
-    const label = stateLabels[app.state] ?? { 'zh-CN': app.state, en: app.state };
+    const value = app.flow?.value;
+    const inner = value && typeof value === 'object' && typeof value[app.state] === 'string' ? (value[app.state] as string) : undefined;
+    const label = (inner && stateLabels[inner]) || stateLabels[app.state] || { 'zh-CN': app.state, en: app.state };
     return html`<dl class="summary" part="summary">
       <div><dt>${this.t(strings.applicationNumber)}</dt><dd class="ref">${app.id}</dd></div>
       <div><dt>${this.t(strings.currentState)}</dt><dd><strong class="state state--${app.status}">${this.t(label)}</strong></dd></div>
@@ -217,7 +219,7 @@ export class OtStatus extends LitElement {
     const flow = app.flow;
     if (!flow) return nothing;
     const items = this.composed!.items.filter((i) => flow.active.includes(i.id));
-    const accepted = !['submitted', 'preReview', 'reception', 'supplement'].includes(app.state);
+    const accepted = !['draft', 'reception', 'supplement', 'withdrawn'].includes(app.state) || Object.values(flow.items).some((i) => i.outcome);
     return html`<h3>${this.t(strings.items)}</h3>
       <ul class="items" part="items">
         ${items.map((item) => {

@@ -74,7 +74,7 @@ export const strings = {
   timeline: { 'zh-CN': '办理记录', en: 'History' },
   items: { 'zh-CN': '各事项办理结果', en: 'Decision per service' },
   deadlines: { 'zh-CN': '办理时限', en: 'Time limits' },
-  dueBy: { 'zh-CN': '{what}：{date} 前', en: '{what}: by {date}' },
+  dueBy: { 'zh-CN': '{what}：{date}前', en: '{what}: by {date}' },
   supplementTitle: { 'zh-CN': '需要您补正', en: 'Corrections needed' },
   supplementIntro: {
     'zh-CN': '工作人员请您补正以下内容（一次性告知）。只需修改标出的内容，其余内容无需重新填写。',

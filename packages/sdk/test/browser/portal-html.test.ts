@@ -1,0 +1,82 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeExample } from '../../../form-elements/test/fixtures.js';
+import { answer, answers, fill, fillAll, title } from '../../../form-elements/test/browser/newborn.js';
+import { screenshot, startSite, type Site } from './harness.js';
+
+const composed = composeExample('newborn-birth');
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site?.close());
+
+const form = (page: Page) => page.locator('ot-service ot-form');
+const service = (page: Page) => page.locator('ot-service');
+
+/** The applications in the store, newest first. */
+async function applications() {
+  return (await site.server.store.listApplications({ order: 'updated', limit: 100 })).items;
+}
+
+/** Fills the short path: only the vaccination certificate applies (born outside Hubei, no Hubei household). */
+async function fillShort(page: Page): Promise<void> {
+  await answer(form(page), composed, { bornInHubeiInstitution: '否', settleInHubei: '否', wantsSocialSecurityCard: '否' });
+  const entries: Array<[string, Parameters<typeof fill>[3]]> = [
+    ['child.name', { text: '李沐阳' }],
+    ['child.sex', { option: '男' }],
+    ['child.birthDate', { text: '2024-11-03' }],
+    ['child.birthInstitution', { text: '鄂州市中心医院' }],
+    ['mother.name', { text: '王晓燕' }],
+    ['mother.idNumber', { text: '420703199405120024' }],
+    ['contact.mobile', { text: '13971234567' }],
+    ['contact.division', { division: ['湖北省', '鄂州市', '华容区'] }],
+    ['contact.address', { text: '湖北省鄂州市华容区葛店经济技术开发区发展大道18号' }],
+    ['vaccination-certificate.clinicName', { text: '华容区葛店社区卫生服务中心预防接种门诊' }],
+    ['vaccination-certificate.hepatitisBDose1Given', { option: '是' }],
+    ['vaccination-certificate.bcgGiven', { option: '是' }],
+  ];
+  for (const [path, entry] of entries) await fill(form(page), composed, path, entry);
+}
+
+describe('the plain HTML portal under a strict CSP', () => {
+  it('renders the newborn-birth form, validates it and submits it, with no CSP violation', async () => {
+    // Given the portal page (script-src 'self', style-src 'self', no inline script, no eval)
+    const { page, violations, errors, saves } = await site.open('/portal/');
+    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-(eval|inline)/);
+    await expect.poll(() => form(page).locator('.title').textContent()).toBe('新生儿出生“一件事”');
+    await screenshot(page, 'portal-html-1-start');
+
+    // When the empty form is submitted, it says what is missing
+    await form(page).getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => form(page).locator('.error-summary').count()).toBe(1);
+
+    // When it is filled in completely (the father applies: the mother's power of attorney is uploaded)
+    await answer(form(page), composed, answers);
+    await fillAll(page, composed);
+    await form(page).locator('[id="m-power-of-attorney-file"]').setInputFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+    await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents()).toEqual(['委托书.pdf']);
+    await expect.poll(async () => (await saves()).at(-1), { timeout: 10_000 }).toMatch(/"saved"/);
+    expect(await service(page).locator('[part="status"] [role="status"]').textContent()).toMatch(/草稿已于 .* 自动保存/);
+    await screenshot(page, 'portal-html-2-filled');
+    await form(page).getByRole('button', { name: '提交申请' }).click();
+
+    // Then the server has it, and the page confirms it and shows its progress
+    await expect.poll(() => service(page).locator('.panel h2').textContent(), { timeout: 15_000 }).toBe('申请已提交');
+    const id = (await service(page).locator('.panel .ref').textContent())!;
+    const stored = await site.server.store.getApplication(id);
+    expect(stored).toMatchObject({ status: 'open', state: 'reception', owner: null });
+    expect(stored?.data['child']).toMatchObject({ name: '李沐阳', birthDate: '2024-11-03' });
+    expect(stored?.materials['power-of-attorney']).toMatchObject({ files: [{ name: '委托书.pdf', type: 'application/pdf' }] });
+    await expect.poll(() => service(page).locator('ot-status .state').textContent()).toBe('已提交，等待受理');
+    await screenshot(page, 'portal-html-3-submitted');
+
+    // And nothing was blocked by the CSP, and nothing failed in the console
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+export { fillShort, applications, form, service, composed, title };
