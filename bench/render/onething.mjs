@@ -1,25 +1,27 @@
 // onething: the Lit web component <ot-form> (@onething/form-elements) rendering a composed bundle.
-// The spec becomes a composed bundle (one item, a section per block of ten fields, `visible` rules);
-// the shape validator is the one onething's server would serve for that bundle — compiled ahead of time
-// by bench/render/prepare.mjs (compileStandalone, no eval) and imported at render time, inside the timed
-// render, from the loopback server. Setup: the README of bench/render in the onething repository.
+// The spec becomes a composed bundle (one item, a section per block of ten fields, `visible` rules).
+// The shape validator is the module onething's server serves beside a bundle — compiled ahead of time by
+// bench/render/prepare.mjs (compileStandalone, no eval) — fetched from the loopback server in parallel
+// with rendering, as the SDK does; validate() waits for it if it has not arrived, and its first call
+// includes the JavaScript engine compiling it. Setup: bench/render/README.md in the onething repository.
 import '@onething/form-elements'; // registers <ot-form>
 import { fingerprint, toComposed } from '@onething/render-bench/composed';
 
-let form;
+let form, validatorReady;
 
 export async function render(container, spec) {
   const composed = toComposed(spec);
   // Fetched like a CDN asset (the harness serves the installed packages under /deps/).
   const url = `/deps/@onething/render-bench/validators/n${spec.fields.length}.js`;
-  const validator = import(/* a run-time URL, not bundled */ url);
+  validatorReady = import(/* a run-time URL, not bundled */ url).then((module) => {
+    if (module.fingerprint !== fingerprint(composed.schema)) throw new Error(`${url} was compiled for another form`);
+    form.validator = module.validateShape;
+  });
   form = document.createElement('ot-form');
   form.locale = 'en';
   form.composed = composed;
   container.append(form);
-  const [module] = await Promise.all([validator, form.updateComplete]);
-  if (module.fingerprint !== fingerprint(composed.schema)) throw new Error(`${url} was compiled for another form`);
-  form.validator = module.validateShape;
+  await form.updateComplete;
 }
 
 export async function fill(values) {
@@ -29,7 +31,10 @@ export async function fill(values) {
 
 // Validates everything as on submit (requiredness from the engine's form state + the shape
 // validator), shows the errors and the summary; true when valid.
-export const validate = () => form.validate();
+export async function validate() {
+  await validatorReady;
+  return form.validate();
+}
 
 const shadow = (root) => root.querySelector('ot-form').shadowRoot;
 export const count = (root) => shadow(root).querySelectorAll('input, select, textarea').length;

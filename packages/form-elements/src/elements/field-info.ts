@@ -31,11 +31,13 @@ export function resolveInfo(composed: ComposedBundle, widgets: WidgetRegistry, p
   }
   const schema = schemaAt(composed.schema, path);
   if (!schema) return undefined;
-  const ui = composed.ui.fields[path] ?? composed.ui.fields[path.replace(/\.\d+(?=\.|$)/g, '')] ?? {};
+  const ui = composed.ui.fields[path] ?? (/\.\d/.test(path) ? composed.ui.fields[path.replace(/\.\d+(?=\.|$)/g, '')] : undefined) ?? {};
   const type = typeOf(schema);
   // A boolean the person must answer gets Yes/No radios: an unticked checkbox can't say "no, I answered".
   const hint = ui.widget ?? (type === 'boolean' && mustAnswer(composed, path) ? 'radio' : undefined);
-  const kind = composed.fields[path]?.kind ?? (type === 'object' ? 'group' : type === 'array' && typeof schema.items === 'object' && typeOf(schema.items) === 'object' ? 'list' : 'value');
+  // A list of objects is a repeatable group; a list of choices (enum items) is one field with checkboxes.
+  const rows = type === 'array' && typeof schema.items === 'object' && typeOf(schema.items) === 'object';
+  const kind = type === 'object' ? 'group' : rows ? 'list' : type === 'array' ? 'value' : (composed.fields[path]?.kind ?? 'value');
   return {
     path,
     id: fieldId(path),

@@ -20,6 +20,7 @@ import { MaterialUploads } from '../upload/material-uploads.js';
 import type { Uploader } from '../upload/uploads.js';
 import { createWidgetRegistry, type WidgetRegistry } from '../widgets/registry.js';
 import type { WidgetContext } from '../widgets/types.js';
+import { FieldContext } from './field-context.js';
 import { resolveInfo } from './field-info.js';
 import type { OtChangeDetail, OtStepDetail, OtSubmitDetail, OtInvalidDetail, SupplementRequest } from './events.js';
 
@@ -256,13 +257,11 @@ export class OtForm extends LitElement implements RenderHost {
     return this.model?.active ?? new Set();
   }
 
-  rowKeys(path: string): readonly number[] {
-    const value = this.value(path);
-    const count = Array.isArray(value) ? value.length : 0;
+  rowKeys(path: string, count: number): readonly number[] {
     let keys = this.rows.get(path);
     if (!keys) this.rows.set(path, (keys = []));
     while (keys.length < count) keys.push(this.nextRowKey++);
-    return keys;
+    return keys.slice(0, count);
   }
 
   material(id: string): MaterialView {
@@ -275,42 +274,14 @@ export class OtForm extends LitElement implements RenderHost {
       required: state.required,
       value: this.materials[id],
       uploads: this.uploads.of(id),
+      problem: this.uploads.problem(id),
       mode: this.uploads.mode(id, material),
       ...(licence && { licence }),
     };
   }
 
   widgetContext(info: FieldInfo): WidgetContext {
-    const { path, id } = info;
-    const error = this.errors.has(path);
-    const help = info.ui.help ?? info.schema['x-description'];
-    const note = this.flagged.get(path);
-    const describedBy =
-      [help && `${id}-hint`, note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-    const readOnly = info.ui.readOnly === true || this.computed(path);
-    return {
-      id,
-      path,
-      value: this.value(path),
-      draft: this.drafts.get(path),
-      schema: info.schema,
-      ui: info.ui,
-      locale: this.locale,
-      label: this.t(titleOf(info.schema, path)),
-      required: this.required(path),
-      readOnly,
-      invalid: error,
-      describedBy,
-      options: info.options,
-      t: (text) => this.t(text),
-      has: (p) => this.info(p) !== undefined,
-      schemaOf: (p) => this.info(p)?.schema,
-      valueOf: (p) => this.value(p),
-      refresh: () => {
-        this.bump(path);
-        this.requestUpdate();
-      },
-    };
+    return new FieldContext(this, info);
   }
 
   /** Stores a material's value (from the uploads controller) and tells listeners. */
@@ -394,7 +365,8 @@ export class OtForm extends LitElement implements RenderHost {
     const info = this.info(name);
     if (!info) return;
     const raw = control.type === 'checkbox' ? control.checked : control.value;
-    if (control.type !== 'radio' && control.type !== 'checkbox' && control.tagName !== 'SELECT') this.drafts.set(name, control.value);
+    const text = control.type !== 'radio' && control.type !== 'checkbox' && control.tagName !== 'SELECT';
+    if (text && !info.widget.normalizeAsYouType) this.drafts.set(name, control.value);
     const ctx = this.widgetContext(info);
     const value = info.widget.sanitize(raw, ctx, control);
     this.commit(name, value, info.widget.derive?.(value, ctx));
@@ -438,7 +410,7 @@ export class OtForm extends LitElement implements RenderHost {
     }
     const { action, path = '', index = '0' } = target.dataset;
     const i = Number(index);
-    if (action === 'add') this.editRows(path, (rows) => [...rows, {}], rows(this.value(path)).length, 'first');
+    if (action === 'add') this.editRows(path, (rows) => [...rows, {}], this.renderRoot.querySelectorAll(`[id="${fieldId(path)}"] > fieldset > .row`).length, 'first');
     else if (action === 'remove') this.editRows(path, (rows) => rows.filter((_, j) => j !== i), Math.max(0, i - 1), 'add');
     else if (action === 'up') this.editRows(path, (rows) => swap(rows, i, i - 1), i - 1, 'up');
     else if (action === 'down') this.editRows(path, (rows) => swap(rows, i, i + 1), i + 1, 'down');
@@ -461,8 +433,10 @@ export class OtForm extends LitElement implements RenderHost {
 
   /** Adds, removes or moves rows of a repeatable group, keeping row keys (and so focus) with their rows. */
   private editRows(path: string, edit: (rows: Json[]) => Json[], focusRow: number, focus: 'first' | 'add' | 'up' | 'down'): void {
-    const before = rows(this.value(path));
-    const keys = [...this.rowKeys(path)];
+    const shown = this.renderRoot.querySelectorAll(`[id="${fieldId(path)}"] > fieldset > .row`).length;
+    const before = [...rows(this.value(path))];
+    while (before.length < shown) before.push({}); // rows shown for minItems but not yet typed in
+    const keys = [...this.rowKeys(path, before.length)];
     const after = edit(before);
     const keyEdit = edit(keys as unknown as Json[]) as unknown as number[];
     this.rows.set(path, after.length > before.length ? [...keys, this.nextRowKey++] : keyEdit);

@@ -47,8 +47,8 @@ export interface RenderHost {
   /** The reviewer's reason, for a field or material flagged in supplement mode. */
   note(path: string): Text | undefined;
   widgetContext(info: FieldInfo): WidgetContext;
-  /** Stable keys of a repeatable group's rows (for `repeat`), one per row. */
-  rowKeys(path: string): readonly number[];
+  /** Stable keys of a repeatable group's first `count` rows, one per row (they move with their rows). */
+  rowKeys(path: string, count: number): readonly number[];
   material(id: string): MaterialView;
   /** The items (ids) currently active. */
   active(): ReadonlySet<string>;
@@ -60,6 +60,8 @@ export interface MaterialView {
   required: boolean;
   value: MaterialValue | undefined;
   uploads: readonly MaterialUpload[];
+  /** What was wrong with the files just picked (type, size, count), shown at once. */
+  problem?: Text | undefined;
   /** `upload` or `e-licence`: what the person chose for a material an e-licence can replace. */
   mode: 'upload' | 'e-licence';
   /** The applicant's licence of this material's type, when the host knows it. */

@@ -48,7 +48,8 @@ function renderMaterial(h: RenderHost, view: MaterialView): TemplateResult {
   const id = materialId(m.id);
   const path = MATERIAL + m.id;
   const locked = h.locked(path);
-  const error = h.error(path);
+  const found = h.error(path);
+  const error = view.problem ? { message: view.problem } : found;
   const note = h.note(path);
   const limits = format(strings.limits, h.locale, { types: typeNames(m.accept), size: byteSize(m.maxBytes), files: m.maxFiles });
   const describedBy = [`${id}-hint`, note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ');
@@ -90,7 +91,7 @@ function renderModeChoice(h: RenderHost, view: MaterialView, id: string): Templa
 function renderLicence(h: RenderHost, view: MaterialView, id: string, locked: boolean): TemplateResult {
   const value = view.value && 'eLicense' in view.value ? view.value.eLicense.number : '';
   if (view.licence || locked) {
-    return html`<p class="licence" id="${id}-licence">${h.t(strings.eLicenceNumber)}: <span class="mono">${view.licence?.number ?? value}</span></p>`;
+    return html`<p class="licence" id="${id}-licence">${h.t(strings.eLicenceNumber)}${h.t(strings.colon)}<span class="mono">${view.licence?.number ?? value}</span></p>`;
   }
   return html`<div class="field field--nested">
     <p class="hint">${h.t(strings.eLicenceHint)}</p>

@@ -49,9 +49,10 @@ function renderGroup(h: RenderHost, info: FieldInfo): TemplateResult {
  */
 function renderList(h: RenderHost, info: FieldInfo): TemplateResult {
   const rows = h.value(info.path);
-  const count = Array.isArray(rows) ? rows.length : 0;
-  const keys = h.rowKeys(info.path).slice(0, count);
   const min = typeof info.schema.minItems === 'number' ? info.schema.minItems : 0;
+  // at least minItems rows from the start (GOV.UK's "add another" starts with one), filled in as typed
+  const count = Math.max(Array.isArray(rows) ? rows.length : 0, min);
+  const keys = h.rowKeys(info.path, count);
   const max = typeof info.schema.maxItems === 'number' ? info.schema.maxItems : Infinity;
   const locked = h.locked(info.path);
   const title = h.t(titleOf(info.schema, info.path));

@@ -194,7 +194,8 @@ export const theme = css`
     font-weight: 400;
     color: var(--_muted);
   }
-  .radios {
+  .radios,
+  .checkboxes {
     display: flex;
     flex-direction: column;
     gap: var(--_space);
@@ -423,13 +424,14 @@ export const theme = css`
     list-style: none;
     margin: 0;
     padding: 0;
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
     gap: var(--_space) calc(var(--_space) * 3);
   }
   .step {
     display: flex;
-    align-items: center;
+    align-items: flex-start;
+    line-height: 1.4;
     gap: var(--_space);
     color: var(--_muted);
   }
@@ -440,11 +442,13 @@ export const theme = css`
   .step-number {
     display: inline-grid;
     place-items: center;
-    width: 1.7em;
-    height: 1.7em;
+    flex: none;
+    width: 2em;
+    height: 2em;
     border-radius: 50%;
     border: 2px solid currentColor;
-    font-size: 0.85em;
+    font-size: 0.8em;
+    font-variant-numeric: tabular-nums;
   }
   .step--done .step-number {
     background: var(--_primary);

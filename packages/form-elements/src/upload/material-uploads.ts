@@ -42,6 +42,11 @@ export class MaterialUploads {
     return this.modes.get(id) ?? (material.exempt && material.eLicense ? 'e-licence' : 'upload');
   }
 
+  /** What was wrong with the files last picked for a material, if anything. */
+  problem(id: string): Text | undefined {
+    return this.problems.get(id);
+  }
+
   /** Client-side problems (wrong type, too large, too many, failed upload), as errors of `material/<id>`. */
   errors(): Array<{ path: string; error: ValidationError }> {
     return [...this.problems].map(([id, message]) => ({

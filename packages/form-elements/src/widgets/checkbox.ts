@@ -13,11 +13,11 @@ export const checkboxWidget: WidgetDescriptor = {
   type: 'checkbox',
   title: { 'zh-CN': '勾选框', en: 'Checkbox' },
   match: (schema) => (typeOf(schema) === 'boolean' ? 5 : 0),
+  accepts: (schema) => typeOf(schema) === 'boolean',
   emptyValue: false,
   frame: 'inline',
   sanitize: (raw) => raw === true,
-  render: (c) => html`<div class="checkbox">
-    <input
+  render: (c) => html`<div class="checkbox"><input
       class="checkbox-input"
       part="control"
       type="checkbox"
@@ -27,6 +27,5 @@ export const checkboxWidget: WidgetDescriptor = {
       ?disabled=${c.readOnly}
       aria-invalid=${ariaInvalid(c.invalid)}
       aria-describedby=${ifDefined(c.describedBy)}
-    /><label class="checkbox-label" for=${c.id}>${c.label}</label>
-  </div>`,
+    /><label class="checkbox-label" for=${c.id}>${c.label}</label></div>`,
 };

@@ -12,6 +12,7 @@ export const creditCodeWidget: WidgetDescriptor = {
   title: { 'zh-CN': '统一社会信用代码', en: 'Unified social credit code' },
   match: (schema) => (schema.format === 'credit-code' ? 20 : 0),
   emptyValue: undefined,
+  normalizeAsYouType: true,
   sanitize(raw) {
     const s = String(raw).replace(/\s+/g, '').toUpperCase();
     return s === '' ? undefined : s;

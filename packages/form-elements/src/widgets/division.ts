@@ -41,7 +41,7 @@ export const divisionWidget: WidgetDescriptor = {
   emptyValue: undefined,
   frame: 'fieldset',
   sanitize(raw, c, control) {
-    const { tree } = divisionTree(c.refresh);
+    const { tree } = divisionTree(() => c.refresh());
     const level = Number((control as HTMLElement).dataset.level ?? 0);
     const chain = tree ? chainOf(tree, typeof c.value === 'string' ? c.value : undefined) : [];
     const siblings = level === 0 ? tree : chain[level - 1]?.children;
@@ -49,7 +49,7 @@ export const divisionWidget: WidgetDescriptor = {
     return picked?.id ?? chain[level - 1]?.id;
   },
   render(c) {
-    const { tree, failed } = divisionTree(c.refresh);
+    const { tree, failed } = divisionTree(() => c.refresh());
     if (!tree) {
       return html`<p class="status" role="status">${c.t(failed ? strings.loadFailed : strings.loading)}</p>`;
     }

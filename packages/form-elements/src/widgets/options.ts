@@ -1,17 +1,19 @@
 import { noChange, nothing } from 'lit';
 import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'lit/directive.js';
 
-const templates = new WeakMap<readonly string[], Map<string, HTMLTemplateElement>>();
+const templates = new Map<string, HTMLTemplateElement>();
 
-/** A `<template>` holding the `<option>`s for a label list, built once per list and placeholder. */
+/**
+ * A `<template>` holding the `<option>`s of a placeholder and label list, built once per distinct
+ * list (by content: 200 selects of the same 30 regions share one).
+ */
 function optionsTemplate(labels: readonly string[], placeholder: string): HTMLTemplateElement {
-  let byPlaceholder = templates.get(labels);
-  if (!byPlaceholder) templates.set(labels, (byPlaceholder = new Map()));
-  let template = byPlaceholder.get(placeholder);
+  const key = `${placeholder}\u0000${labels.join('\u0000')}`;
+  let template = templates.get(key);
   if (!template) {
     template = document.createElement('template');
     template.content.append(new Option(placeholder, ''), ...labels.map((label, i) => new Option(label, String(i))));
-    byPlaceholder.set(placeholder, template);
+    templates.set(key, template);
   }
   return template;
 }

@@ -24,6 +24,7 @@ export const radioWidget: WidgetDescriptor = {
   type: 'radio',
   title: { 'zh-CN': '单选', en: 'Radios' },
   match: (schema) => ((enumOptions(schema)?.length ?? 99) <= 5 ? 7 : 0),
+  accepts: (schema) => enumOptions(schema) !== undefined || typeOf(schema) === 'boolean',
   emptyValue: undefined,
   frame: 'fieldset',
   sanitize: (raw, c) => optionAt(radioOptions(c.schema, c.options), String(raw)),

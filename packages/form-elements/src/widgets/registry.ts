@@ -1,6 +1,7 @@
 import type { JsonSchema } from '@onething/engine/runtime';
 import type { WidgetDescriptor } from './types.js';
 import { checkboxWidget } from './checkbox.js';
+import { checkboxesWidget } from './checkboxes.js';
 import { creditCodeWidget } from './credit-code.js';
 import { dateWidget } from './date.js';
 import { divisionWidget } from './division.js';
@@ -23,6 +24,7 @@ export const defaultWidgets: readonly WidgetDescriptor[] = [
   selectWidget,
   radioWidget,
   checkboxWidget,
+  checkboxesWidget,
   residentIdWidget,
   creditCodeWidget,
   mobileWidget,
@@ -52,7 +54,7 @@ export function createWidgetRegistry(widgets: readonly WidgetDescriptor[] = defa
     get: (type) => byType.get(type),
     pick(schema, hint) {
       const hinted = hint === undefined ? undefined : byType.get(hint);
-      if (hinted) return hinted;
+      if (hinted && (hinted.accepts?.(schema) ?? true)) return hinted;
       let best = cache.get(schema);
       if (best) return best;
       let score = 0;

@@ -37,6 +37,7 @@ export const residentIdWidget: WidgetDescriptor = {
   title: { 'zh-CN': '居民身份证号码', en: 'Resident ID number' },
   match: (schema) => (schema.format === 'resident-id' ? 20 : 0),
   emptyValue: undefined,
+  normalizeAsYouType: true,
   sanitize: (raw) => normaliseResidentId(raw),
   status(value, c) {
     if (typeof value !== 'string' || value === '') return undefined;

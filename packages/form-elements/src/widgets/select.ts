@@ -11,6 +11,7 @@ export const selectWidget: WidgetDescriptor = {
   type: 'select',
   title: { 'zh-CN': '下拉选择', en: 'Select' },
   match: (schema) => (enumOptions(schema) ? 6 : 0),
+  accepts: (schema) => enumOptions(schema) !== undefined,
   emptyValue: undefined,
   sanitize: (raw, c) => optionAt(c.options, String(raw)),
   render: (c) => {

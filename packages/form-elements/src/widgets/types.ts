@@ -53,6 +53,11 @@ export interface WidgetDescriptor {
   title: Text;
   /** How well it fits a schema without a widget hint: 0 never; the highest score wins. */
   match(schema: JsonSchema): number;
+  /**
+   * Whether it can render a schema at all, when a `ui.fields` hint names it (default: yes). A hint
+   * naming a widget that can't (a `checkbox` hint on a list of choices) falls back to the best match.
+   */
+  accepts?(schema: JsonSchema): boolean;
   /** The value of a field nobody has filled in. */
   emptyValue: Json | undefined;
   /**
@@ -66,6 +71,12 @@ export interface WidgetDescriptor {
    * `raw` is `checked` for checkboxes and `value` for every other control.
    */
   sanitize(raw: string | boolean, ctx: WidgetContext, control: HTMLElement): Json | undefined;
+  /**
+   * Show the sanitized value while the person types (an ID number upper-cased at once). Otherwise a
+   * text control keeps exactly what was typed until it is committed on change, so that sanitizing
+   * (trimming, parsing a number) never fights the typing.
+   */
+  normalizeAsYouType?: boolean;
   render(ctx: WidgetContext): TemplateResult;
   /** More values to write with this one, keyed by path (the resident ID fills birth date and sex). */
   derive?(value: Json | undefined, ctx: WidgetContext): Record<string, Json>;

@@ -1,17 +1,18 @@
 // The test page's script: registers <ot-form> and lets tests mount it with any options.
-import "../../../src/index.js";
-import type { OtForm } from "../../../src/index.js";
+import '../../../src/index.js';
+import type { OtForm } from '../../../src/index.js';
 
 interface MountOptions {
   composed: unknown;
   validator?: string;
-  locale?: "zh-CN" | "en";
-  layout?: "sections" | "wizard";
+  locale?: 'zh-CN' | 'en';
+  layout?: 'sections' | 'wizard';
   data?: Record<string, unknown>;
   answers?: Record<string, unknown>;
+  materials?: Record<string, unknown>;
   supplement?: unknown;
   eLicenses?: Array<{ type: string; number: string }>;
-  /** Upload every file after this many ms (progress in steps); omit for no uploader (the event is used). */
+  /** Upload every file in this many ms (progress in four steps); omit for no uploader (the event is used). */
   uploadDelay?: number;
 }
 
@@ -21,41 +22,30 @@ interface Recorded {
 }
 
 /** Sets up `window.otTest` with the validators the harness compiled (name → ShapeValidator). */
-export function install(
-  validators: Record<string, (data: unknown) => unknown[]>
-): void {
+export function install(validators: Record<string, OtForm['validator']>): void {
   const events: Recorded[] = [];
-  for (const type of [
-    "ot-change",
-    "ot-step",
-    "ot-submit",
-    "ot-invalid",
-    "ot-upload-request",
-  ]) {
-    document.addEventListener(type, (e) =>
-      events.push({
-        type,
-        detail: JSON.parse(JSON.stringify((e as CustomEvent).detail ?? null)),
-      })
-    );
+  for (const type of ['ot-change', 'ot-step', 'ot-submit', 'ot-invalid', 'ot-upload-request']) {
+    document.addEventListener(type, (e) => {
+      const detail = (e as CustomEvent).detail ?? null;
+      // functions and files don't survive JSON: record what can be compared
+      events.push({ type, detail: type === 'ot-upload-request' ? { file: detail.file.name } : JSON.parse(JSON.stringify(detail)) });
+    });
   }
 
   Object.assign(window, {
     otTest: {
       events,
       async mount(options: MountOptions) {
-        const mount = document.getElementById("mount")!;
+        const mount = document.getElementById('mount')!;
         mount.replaceChildren();
-        const form = document.createElement("ot-form") as OtForm;
-        form.locale = options.locale ?? "zh-CN";
+        const form = document.createElement('ot-form') as OtForm;
+        form.locale = options.locale ?? 'zh-CN';
         if (options.layout) form.layout = options.layout;
-        if (options.validator)
-          form.validator = validators[options.validator] as OtForm["validator"];
-        if (options.data) form.data = options.data as OtForm["data"];
-        if (options.answers)
-          form.answers = options.answers as OtForm["answers"];
-        if (options.supplement)
-          form.supplement = options.supplement as OtForm["supplement"];
+        if (options.validator) form.validator = validators[options.validator];
+        if (options.data) form.data = options.data as OtForm['data'];
+        if (options.answers) form.answers = options.answers as OtForm['answers'];
+        if (options.materials) form.materials = options.materials as OtForm['materials'];
+        if (options.supplement) form.supplement = options.supplement as OtForm['supplement'];
         if (options.eLicenses) form.eLicenses = options.eLicenses;
         if (options.uploadDelay !== undefined) {
           const delay = options.uploadDelay;
@@ -64,15 +54,10 @@ export function install(
               await new Promise((r) => setTimeout(r, delay / 4));
               progress((file.size * i) / 4, file.size);
             }
-            return {
-              sha256: "a".repeat(64),
-              name: file.name,
-              size: file.size,
-              type: file.type,
-            };
+            return { sha256: 'a'.repeat(64), name: file.name, size: file.size, type: file.type };
           };
         }
-        form.composed = options.composed as OtForm["composed"];
+        form.composed = options.composed as OtForm['composed'];
         mount.append(form);
         await form.updateComplete;
         events.length = 0;
