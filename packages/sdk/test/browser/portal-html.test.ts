@@ -79,4 +79,74 @@ describe('the plain HTML portal under a strict CSP', () => {
   });
 });
 
+describe('offline', () => {
+  it('keeps what was typed while the network is cut, through a reload, and saves it when the network is back', async () => {
+    const { page, saves, violations } = await site.open('/portal/');
+    await expect.poll(() => form(page).locator('.title').count()).toBe(1);
+    await answer(form(page), composed, { bornInHubeiInstitution: '否', settleInHubei: '否', wantsSocialSecurityCard: '否' });
+    await fill(form(page), composed, 'mother.name', { text: '王晓燕' });
+    await expect.poll(async () => (await saves()).at(-1), { timeout: 10_000 }).toMatch(/"saved"/);
+
+    // Given the network is cut mid-fill
+    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await fill(form(page), composed, 'child.name', { text: '李沐阳' });
+    await fill(form(page), composed, 'contact.mobile', { text: '13971234567' });
+    // Then the page says so clearly, and that the answers are kept
+    await expect.poll(() => service(page).locator('.notice--offline').textContent(), { timeout: 10_000 }).toContain('网络连接已断开');
+    await screenshot(page, 'portal-html-4-offline');
+
+    // When the page is reloaded, still without a network
+    await page.reload();
+    // Then the form comes back from the device with every value
+    await expect.poll(() => form(page).locator('[id="f-child.name"]').inputValue(), { timeout: 15_000 }).toBe('李沐阳');
+    expect(await form(page).locator('[id="f-mother.name"]').inputValue()).toBe('王晓燕');
+    expect(await form(page).locator('[id="f-contact.mobile"]').inputValue()).toBe('13971234567');
+    expect(await service(page).locator('.notice--offline').count()).toBe(1);
+    await screenshot(page, 'portal-html-5-offline-reloaded');
+
+    // When the network is back, the draft on the server catches up by itself
+    const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes(':draft:newborn-birth:anonymous'))!);
+    const id = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!).id as string, key);
+    await page.unroute('**/api/**');
+    await expect.poll(async () => (await site.server.store.getApplication(id))?.data, { timeout: 40_000, interval: 500 }).toMatchObject({
+      mother: { name: '王晓燕' },
+      child: { name: '李沐阳' },
+      contact: { mobile: '13971234567' },
+    });
+    await expect.poll(() => service(page).locator('.notice--offline').count(), { timeout: 10_000 }).toBe(0);
+    expect(await violations()).toEqual([]);
+  }, 90_000);
+});
+
+describe('submitting once', () => {
+  it('makes one application from a submission whose answer was lost and two fast clicks after it', async () => {
+    const before = (await applications()).length;
+    const { page, saves, errors } = await site.open('/portal/');
+    await expect.poll(() => form(page).locator('.title').count()).toBe(1);
+    await fillShort(page);
+    await expect.poll(async () => (await saves()).at(-1), { timeout: 10_000 }).toMatch(/"saved"/);
+
+    // Given the first submission reaches the server but its answer is lost on the way back
+    await page.route('**/submit', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    }, { times: 1 });
+    await form(page).getByRole('button', { name: '提交申请' }).click();
+    // Then the person is told it did not go through, with every value still there
+    await expect.poll(() => service(page).locator('#ot-submit-error').textContent(), { timeout: 10_000 }).toContain('提交失败：无法连接到服务');
+    expect(await form(page).locator('[id="f-child.name"]').inputValue()).toBe('李沐阳');
+    await screenshot(page, 'portal-html-6-submit-lost');
+
+    // When they click submit twice, fast
+    await form(page).getByRole('button', { name: '提交申请' }).dblclick();
+    // Then the application is confirmed, and there is exactly one (the draft that became it)
+    await expect.poll(() => service(page).locator('.panel h2').textContent(), { timeout: 15_000 }).toBe('申请已提交');
+    const id = (await service(page).locator('.panel .ref').textContent())!;
+    const all = await applications();
+    expect(all.length).toBe(before + 1);
+    expect(all.filter((a) => a.id === id).map((a) => a.status)).toEqual(['open']);
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
+
 export { fillShort, applications, form, service, composed, title };
