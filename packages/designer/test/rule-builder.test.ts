@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '@onething/engine';
-import { buildRule, parseRule, type BuiltRule } from '../src/model/rules.js';
+import { buildRule, describeRule, parseRule, type BuiltRule } from '../src/model/rules.js';
+import { exampleBundle } from './fixtures.js';
 
 describe('the when-rule builder', () => {
   it('reads no rule as "always" and writes it back as no rule', () => {
@@ -29,5 +30,18 @@ describe('the when-rule builder', () => {
   it('writes an empty condition list as "always"', () => {
     const built: BuiltRule = { mode: 'conditions', combine: 'all', conditions: [] };
     expect(buildRule(built)).toBeUndefined();
+  });
+});
+
+describe('describing a rule in words', () => {
+  const { questions, items } = exampleBundle();
+  it('names the guidance questions and their answers in the locale', () => {
+    expect(describeRule(items[4]!.when, questions, 'zh-CN')).toBe('新生儿是否随父亲或母亲在湖北省内登记户口？ 为 是；并且 是否现在为新生儿申领社会保障卡？ 为 是');
+    expect(describeRule(items[0]!.when, questions, 'en')).toBe('Was the baby born in a midwifery institution (hospital) in Hubei? is Yes');
+    expect(describeRule(undefined, questions, 'en')).toBe('Always');
+  });
+
+  it('falls back to the JSON of rules the builder cannot show', () => {
+    expect(describeRule({ in: [{ var: 'x' }, ['a']] }, questions, 'en')).toBe('{"in":[{"var":"x"},["a"]]}');
   });
 });

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { BundleItem, ItemDefinition, Json, JsonSchema, Locale } from '@onething/engine';
 import { t, tx } from '../i18n/strings.js';
+import { describeRule } from '../model/rules.js';
 import { controls, tokens } from '../styles/theme.js';
 import { emit } from './events.js';
 import './ot-rule-builder.js';
@@ -47,8 +48,12 @@ export class OtBundleEntry extends LitElement {
       .body {
         grid-column: 1 / -1;
         display: grid;
-        grid-template-columns: 150px minmax(0, 1fr);
+        grid-template-columns: 130px minmax(0, 1fr);
         gap: 10px;
+      }
+      .rule {
+        font-size: 13px;
+        word-break: break-word;
       }
       .resolves {
         font-size: 12px;
@@ -121,7 +126,7 @@ export class OtBundleEntry extends LitElement {
           <span id="resolves" class="resolves ${this.resolved ? '' : 'none'}">${this.resolved ? t(l, 'resolvesTo', { version: this.resolved.version }) : t(l, 'resolvesToNothing')}</span>
         </div>
         ${this.readonly
-          ? html`<div class="field"><span class="small muted">${t(l, 'when')}</span><code class="mono">${this.entry.when === undefined ? t(l, 'always') : JSON.stringify(this.entry.when)}</code></div>`
+          ? html`<div class="field"><span class="small muted">${t(l, 'when')}</span><span class="rule">${describeRule(this.entry.when as Json | undefined, this.questions, l)}</span></div>`
           : html`<ot-rule-builder
               .rule=${this.entry.when as Json | undefined}
               .questions=${this.questions}

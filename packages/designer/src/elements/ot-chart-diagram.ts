@@ -32,6 +32,10 @@ export class OtChartDiagram extends LitElement {
         font-weight: 600;
         font-size: 13px;
         margin-bottom: 6px;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
       }
       .scroll {
         overflow: auto;
@@ -127,6 +131,8 @@ export class OtChartDiagram extends LitElement {
   @property() accessor caption = '';
 
   @state() private accessor layout: Layout | undefined;
+  /** Drawn to the width of its box (default) or at its actual size, scrolling. */
+  @state() private accessor fit = true;
   private model: DiagramModel | undefined;
   private marker = `ot-arrow-${++uid}`;
   private run = 0;
@@ -198,10 +204,19 @@ export class OtChartDiagram extends LitElement {
     };
     const label = t(l, 'diagramLabel', { title: this.caption, states: countStates(model.nodes), transitions: model.edges.length + model.global.length });
     return html`<figure>
-      ${this.caption ? html`<figcaption>${this.caption}</figcaption>` : nothing}
-      <div class="scroll">
+      <figcaption>
+        <span>${this.caption}</span>
+        <button class="quiet small" aria-pressed=${this.fit ? 'true' : 'false'} @click=${() => (this.fit = !this.fit)}>${t(l, 'fitWidth')}</button>
+      </figcaption>
+      <div class="scroll" tabindex="0" role="group" aria-label=${this.caption || label}>
         ${layout
-          ? html`<svg part="svg" role="img" aria-label=${label} width=${Math.ceil(layout.width)} height=${Math.ceil(layout.height)} viewBox="0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}">
+          ? html`<svg
+              part="svg"
+              role="img"
+              aria-label=${label}
+              width=${Math.ceil(layout.width)}
+              height=${Math.ceil(layout.height)}
+              style=${this.fit ? 'max-width:100%;height:auto' : ''} viewBox="0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}">
               <defs>
                 <marker id=${this.marker} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                   <path d="M0,0 L10,5 L0,10 z" fill="#56627a"></path>

@@ -333,7 +333,8 @@ export class OtComposer extends LitElement {
     if (!draft || !this.workspace) return;
     this.plan = planPublish(publishedVersions(this.workspace, 'bundle', draft.id), draft);
     this.publishError = '';
-    void this.dialog.show();
+    // the dialog reads the plan from its properties: let them arrive first
+    void this.updateComplete.then(() => this.dialog.show());
   }
 
   private async publish(version: string): Promise<void> {

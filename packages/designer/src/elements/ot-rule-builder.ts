@@ -43,7 +43,7 @@ export class OtRuleBuilder extends LitElement {
       }
       .modes {
         display: flex;
-        gap: 12px;
+        gap: 4px 12px;
         flex-wrap: wrap;
       }
       .modes label {
@@ -61,9 +61,15 @@ export class OtRuleBuilder extends LitElement {
       }
       .condition {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) auto minmax(70px, auto) auto;
+        grid-template-columns: auto minmax(70px, 1fr) auto;
         gap: 4px;
         align-items: center;
+        padding: 4px 0;
+        border-top: 1px dashed var(--ot-d-line);
+      }
+      .condition .question {
+        grid-column: 1 / -1;
+        width: 100%;
       }
       .problem {
         color: var(--ot-d-error);
@@ -171,7 +177,7 @@ export class OtRuleBuilder extends LitElement {
         const choice = choices.find((q) => q.key === c.question);
         const n = i + 1;
         return html`<div class="condition">
-          <select aria-label=${`${t(l, 'question')} ${n} — ${this.subject}`} @change=${(e: Event) => this.updateCondition(i, { question: (e.target as HTMLSelectElement).value })}>
+          <select class="question" aria-label=${`${t(l, 'question')} ${n} — ${this.subject}`} @change=${(e: Event) => this.updateCondition(i, { question: (e.target as HTMLSelectElement).value })}>
             ${choice ? nothing : html`<option selected value=${c.question}>${c.question}</option>`}
             ${choices.map((q) => html`<option value=${q.key} ?selected=${q.key === c.question}>${q.title}</option>`)}
           </select>

@@ -140,6 +140,7 @@ export const strings = {
   diagramLabel: { 'zh-CN': '{title} 的状态图：{states} 个状态，{transitions} 个转换', en: 'State diagram of {title}: {states} states, {transitions} transitions' },
   limitDaysBadge: { 'zh-CN': '{n} 日', en: '{n} d' },
   parallelNote: { 'zh-CN': '各事项并联办理', en: 'items handled in parallel' },
+  fitWidth: { 'zh-CN': '适应宽度', en: 'Fit to width' },
   anyState: { 'zh-CN': '任意状态', en: 'any state' },
   definitionJson: { 'zh-CN': '定义 JSON', en: 'Definition JSON' },
   // drafts, publish, history

@@ -1,4 +1,4 @@
-import type { Json } from '@onething/engine';
+import type { Json, JsonSchema, Locale, Text } from '@onething/engine';
 
 /** One condition of the rule builder: a guidance question compared with a value. */
 export interface Condition {
@@ -66,4 +66,24 @@ export function buildRule(built: BuiltRule): Json | undefined {
 
 function isObject(value: unknown): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A rule in words over the guidance questions' titles, for read-only views; rules the builder
+ * cannot show come back as their JSON.
+ * @example describeRule({ '===': [{ var: 'settleInHubei' }, true] }, questions, 'en') // 'Will the baby be registered in Hubei? is Yes'
+ */
+export function describeRule(rule: Json | undefined, questions: JsonSchema | undefined, locale: Locale): string {
+  const built = parseRule(rule);
+  const en = locale === 'en';
+  if (built.mode === 'always') return en ? 'Always' : '始终办理';
+  if (built.mode === 'raw') return JSON.stringify(built.rule);
+  const props = (questions?.properties ?? {}) as Record<string, { 'x-title'?: Text; 'x-enumTitles'?: Record<string, Text> }>;
+  const value = (q: string, v: Json) => {
+    if (v === true) return en ? 'Yes' : '是';
+    if (v === false) return en ? 'No' : '否';
+    return typeof v === 'string' ? (props[q]?.['x-enumTitles']?.[v]?.[locale] ?? v) : JSON.stringify(v);
+  };
+  const parts = built.conditions.map((c) => `${props[c.question]?.['x-title']?.[locale] ?? c.question} ${c.op === 'is' ? (en ? 'is' : '为') : en ? 'is not' : '不为'} ${value(c.question, c.value)}`);
+  return parts.join(built.combine === 'all' ? (en ? '; and ' : '；并且 ') : en ? '; or ' : '；或者 ');
 }
