@@ -169,7 +169,7 @@ export class OtStatus extends LitElement {
     return html`<section class="wrap status" lang=${this.locale} aria-labelledby="ot-status-title">
       <h2 id="ot-status-title" class="heading">${this.t(strings.statusTitle)}</h2>
       ${this.renderSummary(app)} ${open ? this.renderSupplement(app, open) : nothing}
-      ${this.sent && !open ? html`<div class="notice notice--success" role="status"><p>${this.t(strings.supplementSent)}</p></div>` : nothing}
+      ${this.sent && !open && app.status === 'open' ? html`<div class="notice notice--success" role="status"><p>${this.t(strings.supplementSent)}</p></div>` : nothing}
       ${this.renderItems(app)} ${this.renderDeadlines(app)} ${this.renderTimeline(app)}
       ${closed ? html`<ot-rating .server=${this.server} .application=${app.id} .token=${this.token} .continuationToken=${this.credentials().continuation} .locale=${this.locale}></ot-rating>` : nothing}
     </section>`;

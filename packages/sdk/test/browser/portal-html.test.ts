@@ -1,43 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeExample } from '../../../form-elements/test/fixtures.js';
-import { answer, answers, fill, fillAll, title } from '../../../form-elements/test/browser/newborn.js';
+import { answer, answers, fill, fillAll } from '../../../form-elements/test/browser/newborn.js';
 import { screenshot, startSite, type Site } from './harness.js';
+import { composed, fillShort, form, service } from './newborn-portal.js';
 
-const composed = composeExample('newborn-birth');
 let site: Site;
 beforeAll(async () => {
   site = await startSite();
 });
 afterAll(() => site?.close());
-
-const form = (page: Page) => page.locator('ot-service ot-form');
-const service = (page: Page) => page.locator('ot-service');
-
-/** The applications in the store, newest first. */
-async function applications() {
-  return (await site.server.store.listApplications({ order: 'updated', limit: 100 })).items;
-}
-
-/** Fills the short path: only the vaccination certificate applies (born outside Hubei, no Hubei household). */
-async function fillShort(page: Page): Promise<void> {
-  await answer(form(page), composed, { bornInHubeiInstitution: '否', settleInHubei: '否', wantsSocialSecurityCard: '否' });
-  const entries: Array<[string, Parameters<typeof fill>[3]]> = [
-    ['child.name', { text: '李沐阳' }],
-    ['child.sex', { option: '男' }],
-    ['child.birthDate', { text: '2024-11-03' }],
-    ['child.birthInstitution', { text: '鄂州市中心医院' }],
-    ['mother.name', { text: '王晓燕' }],
-    ['mother.idNumber', { text: '420703199405120024' }],
-    ['contact.mobile', { text: '13971234567' }],
-    ['contact.division', { division: ['湖北省', '鄂州市', '华容区'] }],
-    ['contact.address', { text: '湖北省鄂州市华容区葛店经济技术开发区发展大道18号' }],
-    ['vaccination-certificate.clinicName', { text: '华容区葛店社区卫生服务中心预防接种门诊' }],
-    ['vaccination-certificate.hepatitisBDose1Given', { option: '是' }],
-    ['vaccination-certificate.bcgGiven', { option: '是' }],
-  ];
-  for (const [path, entry] of entries) await fill(form(page), composed, path, entry);
-}
 
 describe('the plain HTML portal under a strict CSP', () => {
   it('renders the newborn-birth form, validates it and submits it, with no CSP violation', async () => {
@@ -120,6 +91,7 @@ describe('offline', () => {
 
 describe('submitting once', () => {
   it('makes one application from a submission whose answer was lost and two fast clicks after it', async () => {
+    const applications = async () => (await site.server.store.listApplications({ order: 'updated', limit: 100 })).items;
     const before = (await applications()).length;
     const { page, saves, errors } = await site.open('/portal/');
     await expect.poll(() => form(page).locator('.title').count()).toBe(1);
@@ -149,4 +121,3 @@ describe('submitting once', () => {
   });
 });
 
-export { fillShort, applications, form, service, composed, title };

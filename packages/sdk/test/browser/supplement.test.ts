@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fill } from '../../../form-elements/test/browser/newborn.js';
+import { token } from '../server.js';
+import { screenshot, startSite, type Site } from './harness.js';
+import { composed, fillShort, form, service } from './newborn-portal.js';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site?.close());
+
+/** Calls the API as staff. */
+async function act(bearer: string, id: string, body: Record<string, unknown>) {
+  const current = await (await fetch(`${site.server.url}/api/applications/${id}`, { headers: { authorization: `Bearer ${bearer}` } })).json();
+  const response = await fetch(`${site.server.url}/api/applications/${id}/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ revision: current.application.revision, ...body }),
+  });
+  expect(response.status, JSON.stringify(await response.clone().json())).toBe(200);
+  return (await response.json()).application;
+}
+
+describe('a supplement round trip in <ot-status>', () => {
+  it('shows what the window flagged and why, takes the corrections there, and the window sees them; then the service is rated', async () => {
+    const region = '420703';
+    const citizen = await token({ sub: 'citizen-supplement', region });
+    const clerk = await token({ sub: 'clerk-1', roles: ['clerk'], region, department: 'huarong-service-centre' });
+    const cdc = await token({ sub: 'reviewer-cdc', roles: ['reviewer:huarong-cdc'], region });
+
+    // Given a signed-in citizen submitted the newborn application on the portal
+    const { page, violations, errors } = await site.open(`/portal/#token=${citizen}`);
+    await expect.poll(() => form(page).locator('.title').count()).toBe(1);
+    await fillShort(page);
+    await form(page).getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => service(page).locator('.panel .ref').count(), { timeout: 15_000 }).toBe(1);
+    const id = (await service(page).locator('.panel .ref').textContent())!;
+
+    // When the window flags two fields, with the reason
+    await act(clerk, id, { type: 'CLAIM' });
+    const reason = '新生儿姓名与出生医学证明不一致；母亲身份证号码与证件不符';
+    await act(clerk, id, { type: 'REQUEST_SUPPLEMENT', payload: { fields: ['child.name', 'mother.idNumber'], materials: [], reason } });
+
+    // Then the applicant's status shows exactly what to change and why, with only those fields editable
+    const status = page.locator('ot-status');
+    await status.getByRole('button', { name: '刷新' }).click();
+    await expect.poll(() => status.locator('#ot-supplement-title').textContent()).toBe('需要您补正');
+    expect(await status.locator('[part="supplement"] dd').first().textContent()).toBe(reason);
+    expect(await status.locator('[part="supplement"] > dl li').allTextContents()).toEqual(['新生儿姓名', '母亲公民身份号码']);
+    const supplementForm = status.locator('ot-form');
+    await expect.poll(() => supplementForm.locator('input:not([type=hidden])').count()).toBe(2);
+    await screenshot(page, 'supplement-1-requested');
+
+    // When the applicant corrects them there and sends the corrections
+    await fill(supplementForm, composed, 'child.name', { text: '李沐扬' });
+    await fill(supplementForm, composed, 'mother.idNumber', { text: '420703199405120016' });
+    await supplementForm.getByRole('button', { name: '提交补正材料' }).click();
+    await expect.poll(() => status.locator('.notice--success').textContent(), { timeout: 10_000 }).toContain('补正内容已提交');
+    await screenshot(page, 'supplement-2-sent');
+
+    // Then the window sees the change, recorded with the request
+    const seen = await (await fetch(`${site.server.url}/api/applications/${id}`, { headers: { authorization: `Bearer ${clerk}` } })).json();
+    expect(seen.application.data.child.name).toBe('李沐扬');
+    expect(seen.application.data.mother.idNumber).toBe('420703199405120016');
+    expect(seen.application.flow.supplements[0].answer.fields.sort()).toEqual(['child.name', 'mother.idNumber']);
+    expect(seen.application.timeline.map((e: { event: string }) => e.event)).toContain('SUPPLEMENT');
+
+    // And once the window accepts and the department approves, the applicant rates the service
+    await act(clerk, id, { type: 'ACCEPT' });
+    await act(cdc, id, { type: 'APPROVE', item: 'vaccination-certificate' });
+    await status.getByRole('button', { name: '刷新' }).click();
+    await expect.poll(() => status.locator('.state').textContent()).toBe('已办结');
+    const rating = status.locator('ot-rating');
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    expect(await rating.locator('.error-message').textContent()).toBe('请选择 1 到 5 星');
+    await rating.locator('label[for="score-5"]').click();
+    await rating.getByLabel('意见和建议').fill('一次提交就全办好了，很方便。');
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => rating.locator('[role="status"]').textContent()).toBe('您的评价：5 星');
+    expect(await site.server.store.getRating(id)).toMatchObject({ score: 5, comment: '一次提交就全办好了，很方便。' });
+    await screenshot(page, 'supplement-3-completed-rated');
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
