@@ -9,7 +9,7 @@ export { OtStatus, type OtSupplementedDetail } from './elements/ot-status.js';
 export { OtRating, type OtRatedDetail } from './elements/ot-rating.js';
 export { createApiClient, type ApiClient, type ApiClientOptions, type Credentials, type FormContent, type TokenSource } from './api/client.js';
 export { ServiceError, isServiceError, type ClientErrorCode } from './api/errors.js';
-export type { ApplicationView, DeadlineView, FlowView, PrefillValue, ServiceData, SubmissionOf, TimelineEntry } from './api/types.js';
+export type { ApplicationView, DeadlineView, FlowView, PrefillValue, ServiceData, SubmissionOf, TimelineEntry, UntypedData } from './api/types.js';
 export type { SupplementRoundView } from './api/view-types.js';
 export type { SaveStatus } from './drafts/draft-sync.js';
 export type { StorageChoice } from './drafts/storage.js';

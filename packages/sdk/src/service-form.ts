@@ -1,13 +1,13 @@
 import type { Locale } from '@onething/engine/runtime';
 import type { TokenSource } from './api/client.js';
 import type { ServiceError } from './api/errors.js';
-import type { ApplicationView, ServiceData, SubmissionOf } from './api/types.js';
+import type { ApplicationView, ServiceData, SubmissionOf, UntypedData } from './api/types.js';
 import type { SaveStatus } from './drafts/draft-sync.js';
 import type { StorageChoice } from './drafts/storage.js';
 import { OtService, type OtReadyDetail } from './elements/ot-service.js';
 
 /** Options of `createServiceForm`. Only `server` and `bundle` are required. */
-export interface ServiceFormOptions<T extends ServiceData = ServiceData> {
+export interface ServiceFormOptions<T extends ServiceData = UntypedData> {
   /** Base URL of the onething server, e.g. `https://zwfw.example.gov.cn`. */
   server: string;
   /** The bundle id, e.g. `newborn-birth`. */
@@ -45,7 +45,7 @@ export interface ServiceFormOptions<T extends ServiceData = ServiceData> {
 }
 
 /** What `onSubmitted` receives. */
-export interface SubmittedResult<T extends ServiceData = ServiceData> {
+export interface SubmittedResult<T extends ServiceData = UntypedData> {
   application: ApplicationView<T>;
   submission: SubmissionOf<T>;
   /** For a citizen not signed in: keep it to show the application's progress later (`<ot-status continuation-token>`). */
@@ -53,7 +53,7 @@ export interface SubmittedResult<T extends ServiceData = ServiceData> {
 }
 
 /** A service form on the page. */
-export interface ServiceForm<T extends ServiceData = ServiceData> {
+export interface ServiceForm<T extends ServiceData = UntypedData> {
   /** The `<ot-service>` element. */
   readonly element: OtService;
   /** The form content as it stands (answers, data with computed values, materials). */
@@ -85,7 +85,7 @@ export interface ServiceForm<T extends ServiceData = ServiceData> {
  *   onSubmitted: ({ application, submission }) => console.log(application.id, submission.data.child?.name),
  * });
  */
-export async function createServiceForm<T extends ServiceData = ServiceData>(element: Element, options: ServiceFormOptions<T>): Promise<ServiceForm<T>> {
+export async function createServiceForm<T extends ServiceData = UntypedData>(element: Element, options: ServiceFormOptions<T>): Promise<ServiceForm<T>> {
   const service = document.createElement('ot-service') as OtService;
   const { server, bundle, version, token, locale, theme, layout, storage, continuationToken, autosaveDelay, prefill, showStatus, eLicenses } = options;
   Object.assign(service, {

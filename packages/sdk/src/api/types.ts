@@ -2,14 +2,23 @@ import type { Json, MaterialValue, StateValue, SupplementRoundView, Text } from 
 
 export type { Json, MaterialValue, StateValue, SupplementRoundView, Text };
 
-/** The form content of an application: guidance answers, bundle data, materials. */
+/**
+ * What typed form content looks like: the guidance answers and the bundle data. The types
+ * `onething types` generates (`NewbornBirth`) fit it; `UntypedData` is the default.
+ */
 export interface ServiceData {
+  answers: object;
+  data: object;
+}
+
+/** Form content without generated types: plain JSON objects. */
+export interface UntypedData {
   answers: Record<string, Json>;
   data: Record<string, Json>;
 }
 
 /** What the applicant sends: answers, data and materials, typed by the bundle's generated types. */
-export type SubmissionOf<T extends ServiceData = ServiceData> = T & { materials: Record<string, MaterialValue> };
+export type SubmissionOf<T extends ServiceData = UntypedData> = T & { materials: Record<string, MaterialValue> };
 
 /** A deadline the server holds for an application. */
 export interface DeadlineView {
@@ -48,7 +57,7 @@ export interface FlowView {
  * An application as the server returns it (`GET /api/applications/{id}`). `timeline`,
  * `deadlines`, `attachments` and `rating` are present on reads, not on the answers to changes.
  */
-export interface ApplicationView<T extends ServiceData = ServiceData> {
+export interface ApplicationView<T extends ServiceData = UntypedData> {
   id: string;
   revision: number;
   bundle: { id: string; version: string; hash: string };
