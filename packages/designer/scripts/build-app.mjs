@@ -21,6 +21,8 @@ export async function buildApp({ outdir = out, minify = true } = {}) {
   const result = await build({
     entryPoints: { designer: join(root, 'src/app/main.ts') },
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     target: 'es2022',
     platform: 'browser',

@@ -1,4 +1,3 @@
-import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Locale } from '@onething/engine';
 import { tx } from '../i18n/strings.js';
@@ -50,9 +49,18 @@ export function nodeLines(node: DiagramNode, locale: Locale): { title: string; d
   return { title, detail: `${node.key}${limit}` };
 }
 
-// elk.bundled.js is CommonJS (module.exports = the constructor); its typings declare an ES default.
-const ElkConstructor = ((ElkModule as { default?: unknown }).default ?? ElkModule) as new () => ELK;
-let elk: ELK | undefined;
+let elk: Promise<ELK> | undefined;
+
+/** ELK is large (~1.5 MB): loaded on first use, in its own chunk of the app. */
+function loadElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((module) => {
+    // elk.bundled.js is CommonJS (module.exports = the constructor); its typings declare an ES default.
+    const m = module as unknown as { default: unknown };
+    const Elk = ((m.default as { default?: unknown }).default ?? m.default) as new () => ELK;
+    return new Elk();
+  });
+  return elk;
+}
 
 /**
  * Lays a chart out with ELK (layered, top to bottom, compound states drawn around their
@@ -60,7 +68,7 @@ let elk: ELK | undefined;
  * @example const layout = await layoutDiagram(chartModel(item.flow), 'zh-CN'); layout.nodes.length
  */
 export async function layoutDiagram(model: DiagramModel, locale: Locale): Promise<Layout> {
-  elk ??= new ElkConstructor();
+  const engine = await loadElk();
   const toElk = (node: DiagramNode): ElkNode => {
     const { title, detail } = nodeLines(node, locale);
     const width = Math.max(textWidth(title, FONT.title), textWidth(detail, FONT.small)) + PAD_X * 2;
@@ -105,7 +113,7 @@ export async function layoutDiagram(model: DiagramModel, locale: Locale): Promis
     children: model.nodes.map(toElk),
     edges,
   };
-  const out = await elk.layout(graph);
+  const out = await engine.layout(graph);
   const index = new Map<string, DiagramNode>();
   const walk = (nodes: DiagramNode[]) => nodes.forEach((n) => (index.set(n.id, n), walk(n.children)));
   walk(model.nodes);

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BundleDefinition, ItemDefinition, Locale } from '@onething/engine';
-import { t, tx } from '../i18n/strings.js';
+import { days, t, tx } from '../i18n/strings.js';
 import type { CatalogEntry } from '../model/workspace.js';
 import { controls, tokens } from '../styles/theme.js';
 import { emit } from './events.js';
@@ -214,7 +214,7 @@ export class OtCatalog extends LitElement {
             >
               <button class="open" aria-current=${this.selected === `item/${e.id}` ? 'true' : 'false'} @click=${() => emit(this, 'ot-open-item', { id: e.id })}>
                 <span class="name">${title}</span>
-                <span class="meta">${tx(d.department.title, l)} · ${t(l, 'promisedDays')} ${t(l, d.limits.days === 'calendar' ? 'calendarDays' : 'days', { n: d.limits.promisedDays })}</span>
+                <span class="meta">${tx(d.department.title, l)} · ${t(l, 'promisedDays')} ${days(l, d.limits.promisedDays, d.limits.days === 'calendar')}</span>
               </button>
               ${this.composing
                 ? html`<button class="add" ?disabled=${added} aria-label=${added ? `${title} — ${t(l, 'inBundle')}` : t(l, 'addItemLabel', { title })} @click=${() => emit(this, 'ot-add-item', { id: e.id })}>

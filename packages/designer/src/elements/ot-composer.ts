@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { orchestrationChart, orchestrationSettings, type BundleDefinition, type BundleItem, type Diagnostic, type Json, type JsonSchema, type Locale, type Ui } from '@onething/engine';
 import '@onething/form-elements';
 import semver from 'semver';
@@ -392,6 +393,17 @@ export class OtComposer extends LitElement {
     this.say('exported', { n: files.length });
   }
 
+  /** After a move, the keyboard stays on the moved entry's move button (or its twin at an end). */
+  private async keepFocus(item: string, by: number): Promise<void> {
+    await this.updateComplete;
+    const entry = [...this.renderRoot.querySelectorAll('ot-bundle-entry')].find((el) => el.dataset['item'] === item);
+    if (!entry) return;
+    await entry.updateComplete;
+    const [up, down] = [...(entry.shadowRoot?.querySelectorAll<HTMLButtonElement>('.tools button') ?? [])];
+    const wanted = by < 0 ? up : down;
+    (wanted && !wanted.disabled ? wanted : by < 0 ? down : up)?.focus();
+  }
+
   private names(): Map<string, string> {
     const l = this.locale;
     const names = new Map<string, string>();
@@ -478,8 +490,11 @@ export class OtComposer extends LitElement {
       }}
     >
       ${d.items.length === 0 ? html`<p class="empty">${t(l, 'emptyBundle')}</p>` : nothing}
-      ${d.items.map(
+      ${repeat(
+        d.items,
+        (entry) => entry.item,
         (entry, index) => html`<ot-bundle-entry
+          data-item=${entry.item}
           role="listitem"
           .entry=${entry}
           .resolved=${resolved[index]?.definition}
@@ -500,13 +515,7 @@ export class OtComposer extends LitElement {
             const [moved] = items.splice(e.detail.index, 1);
             items.splice(e.detail.index + e.detail.by, 0, moved!);
             setItems(items);
-            void this.updateComplete.then(() => {
-              const target = this.renderRoot.querySelectorAll('ot-bundle-entry')[e.detail.index + e.detail.by];
-              // keep the keyboard where it was: on the same move button of the moved entry (or its twin at an end)
-              const [up, down] = [...(target?.shadowRoot?.querySelectorAll<HTMLButtonElement>('.tools button') ?? [])];
-              const wanted = e.detail.by < 0 ? up : down;
-              (wanted && !wanted.disabled ? wanted : e.detail.by < 0 ? down : up)?.focus();
-            });
+            void this.keepFocus(moved!.item, e.detail.by);
           }}
         ></ot-bundle-entry>`,
       )}

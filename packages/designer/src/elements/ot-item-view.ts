@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ItemDefinition, JsonSchema, Locale, Registry, Text } from '@onething/engine';
-import { t, tx } from '../i18n/strings.js';
+import { days as daysText, t, tx } from '../i18n/strings.js';
 import { controls, tokens } from '../styles/theme.js';
 import type { ChartInput } from '../diagram/chart-model.js';
 import './ot-chart-diagram.js';
@@ -137,7 +137,7 @@ export class OtItemView extends LitElement {
     const item = this.item;
     const l = this.locale;
     if (!item) return nothing;
-    const days = (n: number) => t(l, item.limits.days === 'calendar' ? 'calendarDays' : 'days', { n });
+    const days = (n: number) => daysText(l, n, item.limits.days === 'calendar');
     const eLicences = this.registry?.eLicenses;
     return html`<article aria-labelledby="item-title">
       <div class="head">

@@ -54,12 +54,28 @@ export class OtQuestionsEditor extends LitElement {
         border-radius: var(--ot-d-radius);
         padding: 8px 10px;
         display: grid;
-        grid-template-columns: 150px minmax(0, 1fr) minmax(0, 1fr) 110px auto;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) 120px auto;
+        grid-template-areas: 'key key type tools' 'zh en en en' 'options options options options';
         gap: 6px 8px;
         align-items: end;
       }
+      .key {
+        grid-area: key;
+      }
+      .zh {
+        grid-area: zh;
+      }
+      .en {
+        grid-area: en;
+      }
+      .type {
+        grid-area: type;
+      }
+      .tools {
+        grid-area: tools;
+      }
       .options {
-        grid-column: 2 / 5;
+        grid-area: options;
       }
       .required {
         flex-direction: row;
@@ -125,7 +141,7 @@ export class OtQuestionsEditor extends LitElement {
           const choice = Array.isArray(q.enum);
           const title = q['x-title'] ?? { 'zh-CN': key, en: key };
           return html`<li>
-            <div class="field">
+            <div class="field key">
               <label for=${`key-${i}`}>${t(l, 'questionKey')}</label>
               <input
                 id=${`key-${i}`}
@@ -140,15 +156,15 @@ export class OtQuestionsEditor extends LitElement {
                 }}
               />
             </div>
-            <div class="field">
+            <div class="field zh">
               <label for=${`zh-${i}`}>${t(l, 'titleZh')}</label>
               <input id=${`zh-${i}`} .value=${title['zh-CN']} ?readonly=${ro} @change=${(e: Event) => this.update_(i, key, { ...q, 'x-title': { ...title, 'zh-CN': (e.target as HTMLInputElement).value } })} />
             </div>
-            <div class="field">
+            <div class="field en">
               <label for=${`en-${i}`}>${t(l, 'titleEn')}</label>
               <input id=${`en-${i}`} .value=${title.en} ?readonly=${ro} @change=${(e: Event) => this.update_(i, key, { ...q, 'x-title': { ...title, en: (e.target as HTMLInputElement).value } })} />
             </div>
-            <div class="field">
+            <div class="field type">
               <label for=${`type-${i}`}>${t(l, 'questionType')}</label>
               <select
                 id=${`type-${i}`}
@@ -163,7 +179,7 @@ export class OtQuestionsEditor extends LitElement {
                 <option value="choice" ?selected=${choice}>${t(l, 'choice')}</option>
               </select>
             </div>
-            <div class="row">
+            <div class="row tools">
               <label class="field required"
                 ><input
                   type="checkbox"

@@ -222,3 +222,12 @@ export function tx(text: Partial<Text> | undefined, locale: Locale): string {
   if (!text) return '';
   return text[locale] || text['zh-CN'] || text.en || '';
 }
+
+/**
+ * A number of days in words, singular or plural.
+ * @example days('en', 1) // '1 working day'
+ */
+export function days(locale: Locale, n: number, calendar = false): string {
+  if (locale === 'en' && n === 1) return calendar ? '1 calendar day' : '1 working day';
+  return t(locale, calendar ? 'calendarDays' : 'days', { n });
+}

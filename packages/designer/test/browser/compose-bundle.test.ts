@@ -22,6 +22,7 @@ describe('composing a bundle in the designer', () => {
     // Given a new bundle, when the administrator drags two items onto it,
     await catalogItem(page, '预防接种证办理').dragTo(dropZone(page));
     await expect.poll(() => page.locator('ot-bundle-entry').count()).toBe(1);
+    await expect.poll(() => page.locator('ot-composer ot-form').count()).toBe(1);
     await catalogItem(page, '出生医学证明首次签发').dragTo(dropZone(page));
     // then both are in the bundle, in that order, each resolving to its published version,
     await expect.poll(() => page.locator('ot-bundle-entry .title').allTextContents()).toEqual(['1预防接种证办理', '2出生医学证明首次签发']);

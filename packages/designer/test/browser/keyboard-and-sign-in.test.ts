@@ -72,7 +72,7 @@ describe('composing with the keyboard only', () => {
     await tabTo(page, /^上移“城乡居民基本医疗保险参保登记”$/, { back: true });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('ot-composer').evaluate((c: any) => c.value.items.map((i: { item: string }) => i.item))).toEqual(['medical-insurance-enrolment', 'household-registration']);
-    expect(await focused(page)).toBe('下移“城乡居民基本医疗保险参保登记”');
+    await expect.poll(() => focused(page)).toBe('下移“城乡居民基本医疗保险参保登记”');
 
     // The live tabs follow the arrow keys.
     await tabTo(page, /^表单预览$/);
