@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Json, Rule } from '../json.js';
 import { familyBundle } from '../../test/fixtures/family-bundle.js';
+import { hiddenChainBundle } from '../../test/fixtures/hidden-chain-bundle.js';
 import { bundle, composeAll, dictionary, item } from '../../test/fixtures/definitions.js';
 import { createFormState, type FormSnapshot } from './form-state.js';
 
@@ -76,6 +77,12 @@ describe('form state', () => {
     expect(u.visible).toBe(before.visible);
   });
 
+  it('keeps a computed value when something is written over it or its group is replaced', () => {
+    const form = createFormState(composed, { now: '2024-05-01', data: { child: { birthDate: '2020-01-01' } } });
+    expect(form.update({ data: { 'cert.ageYears': 99 } }).data.cert).toEqual({ ageYears: 4, under3: false });
+    expect(form.update({ data: { cert: {} } }).data.cert).toEqual({ ageYears: 4, under3: false });
+  });
+
   it('evaluates only the rules that read what changed', () => {
     const form = createFormState(composed, { answers: { settleHere: true } });
     evaluated.length = 0;
@@ -98,6 +105,31 @@ describe('form state', () => {
     const u = form.update({ data: { [`${'a.'.repeat(100_000)}b`]: 1 } });
     expect(u.data).toEqual(form.current.data);
     expect(u.changed).toEqual([]);
+  });
+});
+
+describe('hidden values', () => {
+  const chain = hiddenChainBundle();
+
+  it('never decide what else is shown, whatever the form order: rules read the data without hidden fields', () => {
+    const form = createFormState(chain, { data: { a: { show: false, g: 'stale', f: 'x', h: 'y' } } });
+    expect(sorted(form.current.visible)).toEqual(['a', 'a.f', 'a.h', 'a.k', 'a.show']);
+    expect(form.current.values).toEqual({ 'a.k': 'y!' });
+    // The hidden value is kept, so it comes back when its field does.
+    expect(form.current.data.a).toEqual({ show: false, g: 'stale', f: 'x', h: 'y', k: 'y!' });
+    const u = form.update({ data: { 'a.show': true } });
+    expect(u.changed).toEqual(['a.f', 'a.g', 'a.h', 'a.k']);
+    expect(sorted(u.visible)).toEqual(['a', 'a.g', 'a.k', 'a.show']);
+    expect(u.values).toEqual({ 'a.k': '!' });
+  });
+
+  it('of a hidden question do not switch items', () => {
+    const form = createFormState(chain, { answers: { settle: false, why: 'move' } });
+    expect(sorted(form.current.active)).toEqual(['a', 'b']);
+    const u = form.update({ answers: { settle: true } });
+    expect(u.changedQuestions).toEqual(['why']);
+    expect(u.changedItems).toEqual(['b']);
+    expect(u.answers).toEqual({ settle: true, why: 'move' });
   });
 });
 
@@ -140,6 +172,24 @@ describe('incremental updates', () => {
     const u = form.update({ answers: { wantB: true } });
     expect(u.visible.has('a.x')).toBe(false);
     expect(u.changed).toEqual(['a.x', 'b', 'b.y']);
+  });
+
+  it('agree with evaluating everything from scratch when hidden values decide nothing, in any order', () => {
+    const chain = hiddenChainBundle();
+    const chainChange = fc.oneof(
+      fc.record({ data: fc.record({ 'a.f': fc.constantFrom('x', '', 'z', undefined), 'a.g': fc.constantFrom('x', '', undefined), 'a.h': fc.constantFrom('y', undefined), 'a.show': fc.constantFrom(true, false, undefined) }, { requiredKeys: [] }) }),
+      fc.record({ data: fc.constantFrom({ a: { f: 'x', g: 'x', show: false } }, { a: undefined }) }),
+      fc.record({ answers: fc.record({ settle: fc.constantFrom(true, false, undefined), why: fc.constantFrom('move', 'stay', undefined) }, { requiredKeys: [] }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(chainChange, { minLength: 1, maxLength: 10 }), (changes) => {
+        const form = createFormState(chain);
+        for (const c of changes) form.update(c as never);
+        const fresh = createFormState(chain, { answers: form.current.answers, data: form.current.data });
+        expect(view(form.current)).toEqual(view(fresh.current));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('always agree with evaluating everything from scratch', () => {

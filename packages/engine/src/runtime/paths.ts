@@ -64,6 +64,18 @@ export function setPath(data: JsonObject, path: string, value: Json | undefined)
 }
 
 /**
+ * A copy of `data` without the value at `path`, and without the objects that leaves empty.
+ * @example removePath({ a: { b: 1 }, c: 2 }, 'a.b') // { c: 2 }
+ */
+export function removePath(data: JsonObject, path: string): JsonObject {
+  const out = setPath(data, path, undefined);
+  const dot = path.lastIndexOf('.');
+  if (dot === -1) return out;
+  const parent = getPath(out, path.slice(0, dot));
+  return isJsonObject(parent) && Object.keys(parent).length === 0 ? removePath(out, path.slice(0, dot)) : out;
+}
+
+/**
  * Writes `value` at `path` into `target` in place, creating plain objects on the way (used while
  * building a fresh object). Skips paths that may not be written and places held by a non-object.
  */

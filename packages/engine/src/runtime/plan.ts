@@ -34,12 +34,15 @@ export interface Plan {
   order: Map<string, number>;
   parent: Map<string, string>;
   children: Map<string, string[]>;
-  slotOf: Map<string, number>;
+  /** The id of each rule, by kind and then by the item, field, material or question it belongs to. */
+  slotOf: Record<Slot['kind'], Map<string, number>>;
   /** Value rules in dependency order (a computed field before the ones computed from it). */
   valueOrder: number[];
   fieldsOfItem: Map<string, string[]>;
   materialsOfItem: Map<string, string[]>;
   questions: string[];
+  /** Questions the bundle's `questions` schema requires (while visible). */
+  requiredQuestions: Set<string>;
   titles: Map<string, Text>;
 }
 
@@ -74,13 +77,21 @@ export function planOf(composed: ComposedBundle): Plan {
 
 function buildPlan(composed: ComposedBundle): Plan {
   const slots: Slot[] = [];
-  const slotOf = new Map<string, number>();
+  const slotOf: Plan['slotOf'] = {
+    when: new Map(),
+    visible: new Map(),
+    required: new Map(),
+    value: new Map(),
+    material: new Map(),
+    'question-visible': new Map(),
+    'question-required': new Map(),
+  };
   const answersIndex = new DependencyIndex();
   const dataIndex = new DependencyIndex();
   const itemReaders = new Map<string, number[]>();
   const addSlot = (slot: Slot, index: DependencyIndex) => {
     const id = slots.push(slot) - 1;
-    slotOf.set(`${slot.kind}:${slot.key}`, id);
+    slotOf[slot.kind].set(slot.key, id);
     index.add(id, dependencies(slot.rule));
     if (index === dataIndex) for (const item of itemsAskedAbout(slot.rule, new Set())) push(itemReaders, item, id);
   };
@@ -130,6 +141,7 @@ function buildPlan(composed: ComposedBundle): Plan {
     fieldsOfItem,
     materialsOfItem,
     questions,
+    requiredQuestions: new Set(Array.isArray(composed.questions?.required) ? composed.questions.required : []),
     titles: titlesOf(composed),
   };
 }

@@ -4,6 +4,9 @@ import type { Json } from '../json.js';
 import type { ShapeValidator } from '../validate/types.js';
 import { createValidator } from '../validate/index.js';
 import { familyBundle } from '../../test/fixtures/family-bundle.js';
+import { hiddenChainBundle } from '../../test/fixtures/hidden-chain-bundle.js';
+import { createFormState } from './form-state.js';
+import { getPath, isEmptyValue } from './paths.js';
 import { bundle, composeAll, dictionary, item } from '../../test/fixtures/definitions.js';
 import { checkSubmission, errorLocation } from './submission.js';
 
@@ -177,6 +180,30 @@ describe('checking a submission', () => {
     const result = checkSubmission(trap, { answers: {}, data: { a: { c: false, a: 'x' } } });
     expect(result.errors).toEqual([]);
     expect(result.data).toEqual({ a: { c: false } });
+  });
+
+  it('keeps what the form showed: a field shown because a hidden value is ignored is stored, not reported missing', () => {
+    // g is hidden (show is false), so its stale value does not hide f; f was filled in and must be kept.
+    const result = checkSubmission(hiddenChainBundle(), { answers: {}, data: { a: { show: false, g: 'stale', f: 'x', h: 'y' } } });
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({ a: { show: false, f: 'x', h: 'y', k: 'y!' } });
+  });
+
+  it('requires exactly what the form state requires and stores exactly what it shows', () => {
+    const chain = hiddenChainBundle();
+    const value = fc.constantFrom<Json | undefined>('x', 'y', '', true, false, null, undefined);
+    const data = fc.record({ a: fc.record({ f: value, show: value, g: value, h: value, k: value }, { requiredKeys: [] }), b: fc.record({ note: value }, { requiredKeys: [] }) }, { requiredKeys: [] });
+    const answers = fc.record({ settle: value, why: fc.constantFrom('move', 'stay') }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(answers, data, (a, d) => {
+        const form = createFormState(chain, { answers: a as Record<string, Json>, data: d as Record<string, Json> }).current;
+        const result = checkSubmission(chain, JSON.parse(JSON.stringify({ answers: a, data: d })));
+        const missing = result.errors.filter((e) => e.keyword === 'required' && e.instancePath.startsWith('/data')).map((e) => errorLocation(e).path).sort();
+        expect(missing).toEqual([...form.required].filter((path) => isEmptyValue(getPath(form.data, path))).sort());
+        for (const path of Object.keys(chain.fields).filter((p) => chain.fields[p]!.kind !== 'group')) expect([path, getPath(result.data, path) !== undefined]).toEqual([path, form.visible.has(path) && !isEmptyValue(getPath(form.data, path))]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is idempotent: checking what it would store changes nothing', () => {

@@ -2,8 +2,8 @@ import type { Json } from '../json.js';
 import type { ComposedBundle, ComposedMaterial, MaterialValue } from '../compose/types.js';
 import type { ShapeValidator, ValidationError } from '../validate/types.js';
 import { escapePointer } from '../diagnostics/define.js';
-import { createFormState, type FormSnapshot } from './form-state.js';
-import { getPath, isEmptyValue, isJsonObject, isWritablePath, putPath, type JsonObject } from './paths.js';
+import { createFormState } from './form-state.js';
+import { getPath, isEmptyValue, isJsonObject, putPath, type JsonObject } from './paths.js';
 import { planOf } from './plan.js';
 import {
   eLicenseMessage,
@@ -37,34 +37,8 @@ export interface CheckResult {
   materials: Record<string, MaterialValue>;
 }
 
-/** Rounds of removing hidden data and re-evaluating, at most. */
-const MAX_PRUNE_ROUNDS = 8;
-
 function toPointer(path: string): string {
   return path === '' ? '' : `/${path.split('.').map(escapePointer).join('/')}`;
-}
-
-/**
- * The paths to remove before values are stored: keys that are no field, empty values, and
- * hidden fields (computed fields keep their value: it is derived, and pruned at the end).
- */
-function removable(composed: ComposedBundle, data: Record<string, Json>, visible: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  const walk = (node: Json | undefined, prefix: string) => {
-    if (!isJsonObject(node)) return;
-    for (const [key, value] of Object.entries(node)) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      // Keys like `__proto__` cannot be written; the final prune leaves them out anyway.
-      if (!isWritablePath(path)) continue;
-      const field = Object.hasOwn(composed.fields, path) ? composed.fields[path] : undefined;
-      if (!field) out.push(path);
-      else if (field.kind === 'group') walk(value, path);
-      else if (Object.hasOwn(composed.rules, path) && composed.rules[path]!.value !== undefined) continue;
-      else if (isEmptyValue(value) || !visible.has(path)) out.push(path);
-    }
-  };
-  walk(data, '');
-  return out;
 }
 
 /** Keeps the filled-in, visible values and lists of `data`, nothing else (`""` and `null` count as not filled in). */
@@ -103,32 +77,18 @@ export function checkSubmission(
     return {};
   };
   const rawAnswers = part('answers');
-  let data: JsonObject = part('data');
-  const rawMaterials = part('materials');
 
-  let answers: JsonObject = {};
-  for (const name of plan.questions) if (Object.hasOwn(rawAnswers, name) && rawAnswers[name] !== undefined) answers[name] = rawAnswers[name]!;
-
-  const form = createFormState(composed, {
-    answers,
-    data,
+  // The form state decides visibility the way the form showed it: no hidden value decides what else is shown.
+  const state = createFormState(composed, {
+    answers: rawAnswers,
+    data: part('data'),
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: options.utcOffsetMinutes } : {}),
-  });
-  // Hidden values must not decide what else is visible: remove them (and unknown keys and empty
-  // values), re-evaluating only the rules that read them, until nothing more goes.
-  for (let round = 0; round < MAX_PRUNE_ROUNDS; round++) {
-    const current = form.current;
-    const dataChanges: Record<string, undefined> = {};
-    for (const path of removable(composed, current.data, current.visible)) dataChanges[path] = undefined;
-    const answerChanges: Record<string, undefined> = {};
-    for (const name of Object.keys(current.answers)) if (!current.questions.visible.has(name)) answerChanges[name] = undefined;
-    if (!Object.keys(dataChanges).length && !Object.keys(answerChanges).length) break;
-    form.update({ data: dataChanges, answers: answerChanges });
-  }
-  const state: FormSnapshot = form.current;
-  answers = { ...state.answers };
-  data = prune(composed, state.data, state.visible);
+  }).current;
+  const rawMaterials = part('materials');
+  const answers: JsonObject = {};
+  for (const name of plan.questions) if (state.questions.visible.has(name) && Object.hasOwn(state.answers, name)) answers[name] = state.answers[name]!;
+  const data = prune(composed, state.data, state.visible);
 
   // Data: shape, then requiredness.
   if (validateShape) for (const error of validateShape(data)) errors.push({ ...error, instancePath: `/data${error.instancePath}` });
