@@ -30,5 +30,5 @@ for (const button of document.querySelectorAll('.lang')) button.addEventListener
 service.addEventListener('ot-submitted', (event) => {
   // A real portal might record the application number in the citizen's "my services" list.
   console.info('submitted', event.detail.application.id);
-  document.querySelector('.intro')?.setAttribute('hidden', '');
+  document.querySelector('.intro p')?.setAttribute('hidden', '');
 });

@@ -154,16 +154,16 @@ export class OtService extends LitElement {
     if (changed.has('layout') && this.form) this.form.layout = this.layout;
     if (changed.has('eLicenses') && this.form) this.form.eLicenses = this.eLicenses;
     const restart = (['server', 'bundle', 'version', 'storage', 'continuationToken'] as const).some((k) => changed.has(k));
-    if (restart || (changed.has('token') && this.ownerChanged())) void this.start();
+    if (restart) void this.start();
+    else if (changed.has('token') && this.session) void this.restartIfOwnerChanged();
   }
 
-  /** A different person signed in (or out): their drafts must never show another's. */
-  private ownerChanged(): boolean {
-    if (!this.session) return false;
-    const token = typeof this.token === 'string' ? this.token : undefined;
-    if (typeof this.token === 'function') return false;
+  /** A different person signed in (or out): the form restarts with their own draft, never another's. */
+  private async restartIfOwnerChanged(): Promise<void> {
+    const session = this.session;
+    const token = (typeof this.token === 'function' ? await this.token() : this.token) ?? undefined;
     const owner = subjectOf(token) ?? (token ? 'signed-in' : 'anonymous');
-    return owner !== this.session.owner;
+    if (session && session === this.session && owner !== session.owner) await this.start();
   }
 
   private async start(): Promise<void> {

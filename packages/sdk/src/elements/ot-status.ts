@@ -179,12 +179,14 @@ export class OtStatus extends LitElement {
     const value = app.flow?.value;
     const inner = value && typeof value === 'object' && typeof value[app.state] === 'string' ? (value[app.state] as string) : undefined;
     const label = (inner && stateLabels[inner]) || stateLabels[app.state] || { 'zh-CN': app.state, en: app.state };
-    return html`<dl class="summary" part="summary">
-      <div><dt>${this.t(strings.applicationNumber)}</dt><dd class="ref">${app.id}</dd></div>
-      <div><dt>${this.t(strings.currentState)}</dt><dd><strong class="state state--${app.status}">${this.t(label)}</strong></dd></div>
-      <div><dt class="visually-hidden">${this.t(this.composed!.bundle.title)}</dt><dd>${this.t(this.composed!.bundle.title)}</dd></div>
+    return html`<div class="summary" part="summary">
+      <dl>
+        <div><dt>${this.t(strings.applicationNumber)}</dt><dd class="ref">${app.id}</dd></div>
+        <div><dt>${this.t(strings.currentState)}</dt><dd><strong class="state state--${app.status}">${this.t(label)}</strong></dd></div>
+        <div><dt>${this.t(strings.service)}</dt><dd>${this.t(this.composed!.bundle.title)}</dd></div>
+      </dl>
       <button type="button" class="link-button" @click=${() => void this.refresh()}>${this.t(strings.reload)}</button>
-    </dl>`;
+    </div>`;
   }
 
   private renderSupplement(app: ApplicationView, round: SupplementRoundView): TemplateResult {

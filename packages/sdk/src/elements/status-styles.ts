@@ -20,6 +20,12 @@ export const statusStyles = css`
     padding: calc(var(--_space) * 2);
     background: var(--_panel);
   }
+  .summary dl {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 1) calc(var(--_space) * 4);
+    margin: 0;
+  }
   .summary dt {
     color: var(--_muted);
     font-size: 0.875em;

@@ -71,6 +71,7 @@ export const strings = {
   statusFailed: { 'zh-CN': '无法加载办理进度：{message}', en: 'The progress could not be loaded: {message}' },
   applicationNumber: { 'zh-CN': '申请编号', en: 'Application number' },
   currentState: { 'zh-CN': '当前状态', en: 'Status' },
+  service: { 'zh-CN': '办理事项', en: 'Service' },
   timeline: { 'zh-CN': '办理记录', en: 'History' },
   items: { 'zh-CN': '各事项办理结果', en: 'Decision per service' },
   deadlines: { 'zh-CN': '办理时限', en: 'Time limits' },

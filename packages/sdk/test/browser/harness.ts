@@ -3,7 +3,7 @@
 // the example portals, driven in Debian's Chromium through playwright-core. Every page records
 // Content-Security-Policy violations and console errors.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -77,6 +77,20 @@ export async function startSite(options: { react?: boolean } = {}): Promise<Site
       await server.close();
     },
   };
+}
+
+/**
+ * Runs axe-core on the page, open shadow roots included. The script is evaluated through the
+ * DevTools protocol, which a page's CSP does not govern (adding a script tag would be blocked).
+ */
+export async function axe(page: Page): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
+  const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run;
+    const result = await run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
 }
 
 /** A full-page screenshot under test-results/sdk/ (sections off screen render once near: stretch first). */

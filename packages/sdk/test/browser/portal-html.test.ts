@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, answers, fill, fillAll } from '../../../form-elements/test/browser/newborn.js';
-import { screenshot, startSite, type Site } from './harness.js';
+import { axe, screenshot, startSite, type Site } from './harness.js';
 import { composed, fillShort, form, service } from './newborn-portal.js';
 
 let site: Site;
@@ -19,6 +19,7 @@ describe('the plain HTML portal under a strict CSP', () => {
     expect(csp).not.toMatch(/unsafe-(eval|inline)/);
     await expect.poll(() => form(page).locator('.title').textContent()).toBe('新生儿出生“一件事”');
     await screenshot(page, 'portal-html-1-start');
+    expect(await axe(page)).toEqual([]);
 
     // When the empty form is submitted, it says what is missing
     await form(page).getByRole('button', { name: '提交申请' }).click();
@@ -65,6 +66,7 @@ describe('offline', () => {
     // Then the page says so clearly, and that the answers are kept
     await expect.poll(() => service(page).locator('.notice--offline').textContent(), { timeout: 10_000 }).toContain('网络连接已断开');
     await screenshot(page, 'portal-html-4-offline');
+    expect(await axe(page)).toEqual([]);
 
     // When the page is reloaded, still without a network
     await page.reload();

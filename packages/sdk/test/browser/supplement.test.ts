@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill } from '../../../form-elements/test/browser/newborn.js';
 import { token } from '../server.js';
-import { screenshot, startSite, type Site } from './harness.js';
+import { axe, screenshot, startSite, type Site } from './harness.js';
 import { composed, fillShort, form, service } from './newborn-portal.js';
 
 let site: Site;
@@ -51,6 +51,7 @@ describe('a supplement round trip in <ot-status>', () => {
     const supplementForm = status.locator('ot-form');
     await expect.poll(() => supplementForm.locator('input:not([type=hidden])').count()).toBe(2);
     await screenshot(page, 'supplement-1-requested');
+    expect(await axe(page)).toEqual([]);
 
     // When the applicant corrects them there and sends the corrections
     await fill(supplementForm, composed, 'child.name', { text: '李沐扬' });
@@ -80,6 +81,7 @@ describe('a supplement round trip in <ot-status>', () => {
     await expect.poll(() => rating.locator('[role="status"]').textContent()).toBe('您的评价：5 星');
     expect(await site.server.store.getRating(id)).toMatchObject({ score: 5, comment: '一次提交就全办好了，很方便。' });
     await screenshot(page, 'supplement-3-completed-rated');
+    expect(await axe(page)).toEqual([]);
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);
