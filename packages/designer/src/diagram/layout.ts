@@ -33,6 +33,9 @@ export interface Layout {
 export const FONT = { title: 13, small: 11, label: 11 } as const;
 const PAD_X = 14;
 const LINE = 16;
+const REGION_TOP = LINE * 2 + 16;
+const REGION_H = LINE * 2 + 12;
+const REGION_GAP = 8;
 
 /** The lines of an edge label: the event (or guard) and who may send it. */
 export function edgeLines(edge: DiagramEdge, locale: Locale): string[] {
@@ -72,10 +75,21 @@ export async function layoutDiagram(model: DiagramModel, locale: Locale): Promis
   const toElk = (node: DiagramNode): ElkNode => {
     const { title, detail } = nodeLines(node, locale);
     const width = Math.max(textWidth(title, FONT.title), textWidth(detail, FONT.small)) + PAD_X * 2;
+    if (node.parallel && node.children.length && node.children.every((c) => c.region)) {
+      // Generated regions (one per item) have no transitions between them: stacked by hand
+      // inside their parallel state, so a bundle of many items stays narrow.
+      const sizes = node.children.map((c) => {
+        const lines = nodeLines(c, locale);
+        return Math.max(textWidth(lines.title, FONT.title), textWidth(lines.detail, FONT.small)) + PAD_X * 2;
+      });
+      const inner = Math.max(width - 28, ...sizes);
+      return { id: node.id, width: inner + 28, height: REGION_TOP + node.children.length * (REGION_H + REGION_GAP) + 6 };
+    }
     if (node.children.length) {
       return {
         id: node.id,
-        layoutOptions: { 'elk.padding': `[top=${LINE * 2 + 16},left=14,bottom=14,right=14]`, 'elk.direction': node.parallel ? 'RIGHT' : 'DOWN' },
+        // Parallel regions stack downwards too: diagrams live in narrow panels.
+        layoutOptions: { 'elk.padding': `[top=${LINE * 2 + 16},left=14,bottom=14,right=14]`, 'elk.direction': 'DOWN' },
         children: node.children.map(toElk),
         width,
         height: LINE * 2 + 16,
@@ -122,6 +136,11 @@ export async function layoutDiagram(model: DiagramModel, locale: Locale): Promis
     for (const c of children ?? []) {
       const node = index.get(c.id);
       if (node) nodes.push({ node, x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0, depth, compound: node.children.length > 0 });
+      if (node && !c.children?.length && node.children.length) {
+        node.children.forEach((region, i) =>
+          nodes.push({ node: region, x: (c.x ?? 0) + 14, y: (c.y ?? 0) + REGION_TOP + i * (REGION_H + REGION_GAP), width: (c.width ?? 0) - 28, height: REGION_H, depth: depth + 1, compound: false }),
+        );
+      }
       collect(c.children, depth + 1);
     }
   };

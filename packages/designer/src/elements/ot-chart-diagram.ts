@@ -148,7 +148,10 @@ export class OtChartDiagram extends LitElement {
       const run = ++this.run;
       layoutDiagram(this.model, this.locale).then(
         (layout) => {
-          if (run === this.run) this.layout = layout;
+          if (run !== this.run) return;
+          // Fitting a wide chart into the panel would make its text unreadable: scroll it instead.
+          this.fit = layout.width <= 760;
+          this.layout = layout;
         },
         () => {
           if (run === this.run) this.layout = undefined;

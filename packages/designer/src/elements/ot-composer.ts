@@ -79,6 +79,9 @@ export class OtComposer extends LitElement {
         font-weight: 500;
         margin-bottom: 6px;
       }
+      .split.wide-live {
+        grid-template-columns: minmax(360px, 0.75fr) minmax(520px, 1.5fr);
+      }
       .split {
         display: grid;
         grid-template-columns: minmax(420px, 1fr) minmax(440px, 1.1fr);
@@ -587,7 +590,7 @@ export class OtComposer extends LitElement {
         <h3 id="metrics-heading">${t(l, 'metrics')} · ${t(l, 'metricsHint')}</h3>
         <ot-metrics .metrics=${a?.metrics} .locale=${l}></ot-metrics>
       </section>
-      <div class="split">
+      <div class="split ${this.tab === 'diagrams' ? 'wide-live' : ''}">
         <div class="editor">
           ${ro ? html`<div class="notice" role="note"><span class="grow">${t(l, 'readOnly')}</span><button @click=${this.editAsNew}>${t(l, 'editAsNew')}</button></div>` : nothing}
           <section aria-labelledby="items-heading">
