@@ -187,6 +187,12 @@ export class OtService extends LitElement {
         prefill: !this.noPrefill,
       });
       if (generation !== this.generation) return;
+      if (!this.isConnected) {
+        // removed while loading (React StrictMode's first mount): nothing to show or save
+        for (const w of this.readyWaiters.splice(0)) w.resolve();
+        this.phase = 'idle';
+        return;
+      }
       this.session = session;
       if (session.submitted) {
         this.store.remove(session.key);
@@ -359,7 +365,9 @@ export class OtService extends LitElement {
     } else if (s.state === 'unauthorized') {
       notices.push(html`<div class="notice notice--error" part="notice" role="alert"><p>${this.t(strings.sessionExpired)}</p></div>`);
     }
-    if (this.session?.origin === 'device' || this.session?.origin === 'server') {
+    const content = this.session?.draft.content;
+    const started = !!content && (Object.keys(content.answers).length > 0 || Object.keys(content.data).length > 0);
+    if ((this.session?.origin === 'device' || this.session?.origin === 'server') && started) {
       notices.push(html`<div class="notice" part="notice"><p>${this.t(strings.resumed)}</p></div>`);
     }
     const prefilled = Object.keys(this.session?.draft.prefilled ?? {}).length;
