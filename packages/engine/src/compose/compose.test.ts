@@ -191,6 +191,25 @@ describe('concept merge', () => {
     expect(diagnostics).toEqual([]);
     expect(value.schema.properties!.a!.properties!.phone).toEqual({ type: 'string', pattern: '^1\\d{10}$', 'x-title': { 'zh-CN': '电话', en: 'Phone' } });
   });
+
+  it('keeps the constraints of a $ref target that keywords beside the $ref contradict: both apply', () => {
+    const { value, diagnostics } = composeAll([
+      concepts,
+      item('a', {
+        $defs: { name: { type: 'string', maxLength: 50, 'x-title': { 'zh-CN': '名称', en: 'Name' } }, place: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+        properties: {
+          name: { $ref: '#/$defs/name', maxLength: 100, 'x-title': { 'zh-CN': '店名', en: 'Shop name' } },
+          place: { $ref: '#/$defs/place', properties: { street: { type: 'string' } }, required: ['street'] },
+        },
+        required: ['place'],
+      }),
+      bundle(['a']),
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(value.schema.properties!.a!.properties!.name).toEqual({ type: 'string', maxLength: 50, allOf: [{ maxLength: 100 }], 'x-title': { 'zh-CN': '店名', en: 'Shop name' } });
+    expect(Object.keys(value.schema.properties!.a!.properties!.place!.properties!)).toEqual(['city', 'street']);
+    expect([value.fields['a.place.city']!.requiredBy, value.fields['a.place.street']!.requiredBy]).toEqual([['a'], ['a']]);
+  });
 });
 
 describe('items', () => {

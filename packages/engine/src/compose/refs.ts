@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../json.js';
+import { canonical } from './schema-merge.js';
 
 /** Deepest `$ref` chain or nesting followed while inlining. */
 const MAX_DEPTH = 64;
@@ -31,10 +32,38 @@ export function resolvePointer(root: unknown, ref: string): unknown {
   return node;
 }
 
+/** Keywords that only describe: beside a `$ref`, they replace the target's. */
+const ANNOTATION = /^(x-.*|title|description|\$comment|examples|default|deprecated|readOnly|writeOnly)$/;
+
 /**
- * Copies a schema with every local `$ref` replaced by its target (siblings of the `$ref` are
- * kept beside it), so the schema stands on its own inside the composed bundle. A `$ref` that
- * leads back into itself is replaced by `{}` and reported through `onCycle`; unresolvable refs
+ * A `$ref`'s target together with the keywords written beside the `$ref`. Both apply, as in
+ * JSON Schema: annotations beside it win, `required` lists and `properties` maps are joined,
+ * and any other keyword both give differently must hold twice (`allOf`), so `maxLength: 100`
+ * beside a target's `maxLength: 50` still allows only 50 characters.
+ */
+function withSiblings(target: Record<string, unknown>, siblings: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  const both: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(siblings)) {
+    const mine = out[key];
+    if (!Object.hasOwn(out, key) || ANNOTATION.test(key) || canonical(mine) === canonical(value)) out[key] = value;
+    else if ((key === 'required' || key === 'allOf') && Array.isArray(mine) && Array.isArray(value)) out[key] = [...new Set([...mine, ...value])];
+    else if (key === 'properties' && isObject(mine) && isObject(value)) {
+      const properties: Record<string, unknown> = { ...mine };
+      for (const [name, sub] of Object.entries(value)) {
+        properties[name] = Object.hasOwn(mine, name) && canonical(mine[name]) !== canonical(sub) ? { allOf: [mine[name], sub] } : sub;
+      }
+      out.properties = properties;
+    } else both[key] = value;
+  }
+  if (Object.keys(both).length) out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), both];
+  return out;
+}
+
+/**
+ * Copies a schema with every local `$ref` replaced by its target (keywords beside the `$ref`
+ * apply too: `withSiblings`), so the schema stands on its own inside the composed bundle. A
+ * `$ref` that leads back into itself is replaced by `{}` and reported through `onCycle`; unresolvable refs
  * are kept (lint reports them).
  * @example inlineRefs({ $ref: '#/$defs/a' }, { $defs: { a: { type: 'string' } } }, () => {}) // { type: 'string' }
  */
@@ -44,8 +73,6 @@ export function inlineRefs(schema: unknown, root: unknown, onCycle: (ref: string
     if (Array.isArray(node)) return node.map((element) => visit(element, active, depth + 1));
     if (!isObject(node)) return node;
     const ref = node.$ref;
-    let base: Record<string, unknown> = node;
-    let nextActive = active;
     if (typeof ref === 'string' && ref.startsWith('#')) {
       if (active.has(ref)) {
         onCycle(ref);
@@ -53,18 +80,16 @@ export function inlineRefs(schema: unknown, root: unknown, onCycle: (ref: string
       }
       const target = resolvePointer(root, ref);
       if (isObject(target)) {
-        const { $ref: _ref, ...siblings } = node;
-        nextActive = new Set(active).add(ref);
+        const { $ref: _ref, ...rest } = node;
+        const nextActive = new Set(active).add(ref);
         const resolved = visit(target, nextActive, depth + 1) as Record<string, unknown>;
-        base = { ...resolved, ...siblings };
-        delete base.$defs;
-        return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, k in siblings ? visit(v, nextActive, depth + 1) : v]));
+        return withSiblings(resolved, visit(rest, nextActive, depth + 1) as Record<string, unknown>);
       }
     }
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(base)) {
+    for (const [key, value] of Object.entries(node)) {
       if (key === '$defs' || key === 'definitions') continue;
-      out[key] = visit(value, nextActive, depth + 1);
+      out[key] = visit(value, active, depth + 1);
     }
     return out;
   };
