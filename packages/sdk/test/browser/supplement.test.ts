@@ -85,4 +85,31 @@ describe('a supplement round trip in <ot-status>', () => {
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('prefills the same citizen’s next application from the first, marked and editable, and nobody else’s', async () => {
+    const region = '420703';
+    // Given the citizen of the round trip above starts another application on a new device
+    const again = await site.open(`/portal/#token=${await token({ sub: 'citizen-supplement', region })}`);
+    await expect.poll(() => form(again.page).locator('.title').count(), { timeout: 15_000 }).toBe(1);
+    // Then their own non-sensitive answers are filled in, each marked, with a summary at the top
+    expect(await form(again.page).locator('[id="f-mother.name"]').inputValue()).toBe('王晓燕');
+    expect(await form(again.page).locator('[id="f-contact.mobile"]').inputValue()).toBe('13971234567');
+    expect(await form(again.page).locator('[id="f-mother.name-hint"]').textContent()).toContain('已根据您此前的申请预填，请核对，可修改。');
+    expect(await service(again.page).locator('[part="notice"]').first().textContent()).toMatch(/我们已为您预填 \d+ 项内容/);
+    // And the child's data and ID numbers are not reused
+    expect(await form(again.page).locator('[id="f-child.name"]').inputValue()).toBe('');
+    expect(await form(again.page).locator('[id="f-mother.idNumber"]').inputValue()).toBe('');
+    // And the prefilled value can be changed like any other
+    await fill(form(again.page), composed, 'mother.name', { text: '王晓艳' });
+    expect(await form(again.page).locator('[id="f-mother.name"]').inputValue()).toBe('王晓艳');
+    await screenshot(again.page, 'prefill-1-marked');
+
+    // Given another citizen on the same site
+    const other = await site.open(`/portal/#token=${await token({ sub: 'citizen-other', region })}`);
+    await expect.poll(() => form(other.page).locator('.title').count(), { timeout: 15_000 }).toBe(1);
+    // Then nothing of the first citizen's is there
+    expect(await form(other.page).locator('[id="f-mother.name"]').inputValue()).toBe('');
+    expect(await form(other.page).locator('[id="f-contact.mobile"]').inputValue()).toBe('');
+    expect(await service(other.page).locator('[part="notice"]').count()).toBe(0);
+  });
 });
