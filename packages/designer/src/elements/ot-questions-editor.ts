@@ -2,28 +2,11 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { JsonSchema, Locale, Text, Ui } from '@onething/engine';
 import { t } from '../i18n/strings.js';
+import { optionsText, parseOptions } from '../model/questions.js';
 import { controls, tokens } from '../styles/theme.js';
 import { emit } from './events.js';
 
 type Question = JsonSchema & { 'x-title'?: Text; 'x-enumTitles'?: Record<string, Text> };
-
-/** The options of a choice question as the editor shows them: `value=中文=English` per line. */
-export function optionsText(q: Question): string {
-  return (Array.isArray(q.enum) ? q.enum : []).map((v) => `${String(v)}=${q['x-enumTitles']?.[String(v)]?.['zh-CN'] ?? ''}=${q['x-enumTitles']?.[String(v)]?.en ?? ''}`).join('\n');
-}
-
-/** Reads `value=中文=English` lines back into `enum` and `x-enumTitles`. @example parseOptions('small=小型=Small') */
-export function parseOptions(textValue: string): { enum: string[]; titles: Record<string, Text> } {
-  const values: string[] = [];
-  const titles: Record<string, Text> = {};
-  for (const line of textValue.split('\n')) {
-    const [value = '', zh = '', en = ''] = line.split('=').map((s) => s.trim());
-    if (!value || values.includes(value)) continue;
-    values.push(value);
-    titles[value] = { 'zh-CN': zh || value, en: en || zh || value };
-  }
-  return { enum: values, titles };
-}
 
 /**
  * Edits the bundle's situational-guidance questions (a JSON Schema of the answers): key, the

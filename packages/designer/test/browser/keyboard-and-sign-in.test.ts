@@ -23,6 +23,17 @@ describe('signing in', () => {
     // the token stays in this tab's session storage only
     expect(await page.evaluate(() => [sessionStorage.length, localStorage.getItem('onething.designer.token')])).toEqual([1, null]);
     expect(await axe(page)).toEqual([]);
+    // the catalog filters by department and region and searches titles in both languages and ids
+    const items = () => page.locator('ot-catalog li[data-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')));
+    await page.locator('ot-catalog').getByLabel('部门').selectOption({ label: '华容区文化和旅游局' });
+    expect(await items()).toEqual(['entertainment-venue-licence']);
+    await page.locator('ot-catalog').getByLabel('部门').selectOption({ label: '全部' });
+    await page.locator('ot-catalog').getByLabel('区划').selectOption('420703');
+    expect(await items()).toHaveLength(11);
+    await page.getByRole('searchbox').fill('household');
+    expect(await items()).toEqual(['household-registration']);
+    await page.getByRole('searchbox').fill('社会保障');
+    expect(await items()).toEqual(['social-security-card']);
     expect(errors.filter((e) => !e.includes('403'))).toEqual([]);
   });
 
