@@ -234,6 +234,11 @@ export class OtComposer extends LitElement {
     return this.record?.status === 'published';
   }
 
+  /** Whether there are edits not saved as a draft. */
+  get unsaved(): boolean {
+    return this.dirty;
+  }
+
   /** The bundle as edited so far. */
   get value(): BundleDefinition | undefined {
     return this.draft;

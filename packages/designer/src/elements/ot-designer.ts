@@ -215,7 +215,13 @@ export class OtDesigner extends LitElement {
     void this.updateComplete.then(() => (this.announcement = message));
   }
 
+  /** Asks before unsaved edits in the composer are thrown away. */
+  private mayLeave(): boolean {
+    return !this.composer?.unsaved || window.confirm(t(this.locale, 'discardChanges'));
+  }
+
   private open(id: string, version?: string): void {
+    if (!this.mayLeave()) return;
     const records = this.workspace?.records.filter((r) => r.kind === 'bundle' && r.id === id) ?? [];
     const record = version ? records.find((r) => r.version === version) : records.find((r) => r.status === 'published') ?? records[0];
     if (!record?.body) return;
@@ -226,6 +232,7 @@ export class OtDesigner extends LitElement {
   }
 
   private newBundle(): void {
+    if (!this.mayLeave()) return;
     const ws = this.workspace;
     const bundles = this.entries.filter((e) => e.kind === 'bundle').map((e) => e.definition as BundleDefinition);
     const items = this.entries.filter((e) => e.kind === 'item').map((e) => e.definition as ItemDefinition);

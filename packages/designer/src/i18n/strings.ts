@@ -147,6 +147,7 @@ export const strings = {
   saveDraft: { 'zh-CN': '保存草稿', en: 'Save draft' },
   saved: { 'zh-CN': '草稿已保存（修订 {n}）', en: 'Draft saved (revision {n})' },
   saveFailed: { 'zh-CN': '保存失败：{reason}', en: 'Could not save: {reason}' },
+  discardChanges: { 'zh-CN': '当前组合有未保存的修改，确定放弃吗？', en: 'The bundle has unsaved changes. Discard them?' },
   unsaved: { 'zh-CN': '有未保存的修改', en: 'Unsaved changes' },
   publish: { 'zh-CN': '发布版本', en: 'Publish a version' },
   publishTitle: { 'zh-CN': '发布 {id}', en: 'Publish {id}' },
