@@ -217,13 +217,28 @@ describe('items', () => {
     const { value, diagnostics } = composeAll([
       concepts,
       item('a', { properties: { m: { 'x-concept': 'mother.name' } } }),
-      bundle(['a', 'missing', { item: 'a', version: '^2.0.0' }]),
+      item('b', { properties: {} }),
+      bundle(['a', 'missing', { item: 'b', version: '^2.0.0' }]),
     ]);
     expect(value.items.map((i) => i.id)).toEqual(['a']);
     expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([
       ['unknown-item', '/items/1/item'],
       ['item-version-unmatched', '/items/2/version'],
     ]);
+  });
+
+  it('reports an item listed twice and keeps its first entry', () => {
+    const { value, diagnostics } = composeAll([concepts, item('a', { properties: {} }), bundle(['a', { item: 'a', version: '^1.0.0', when: { var: 'q' } }])]);
+    expect(value.items.map((i) => [i.id, i.when])).toEqual([['a', undefined]]);
+    expect(diagnostics.map((d) => [d.code, d.pointer, d.message.en])).toMatchInlineSnapshot(`
+      [
+        [
+          "duplicate-bundle-item",
+          "/items/1/item",
+          "Item "a" is already listed as entry 1; a bundle handles each item once, so this entry is ignored",
+        ],
+      ]
+    `);
   });
 
   it('switches items by their when rule over the answers, keeping inactive items and their fields', () => {

@@ -3,7 +3,7 @@ import type { Loaded, Registry } from '../definitions/registry-types.js';
 import type { BundleDefinition, ItemDefinition, Text } from '../definitions/types.generated.js';
 import type { Diagnostic, Result } from '../diagnostics/types.js';
 import { pointer, report } from '../diagnostics/define.js';
-import { itemVersionUnmatched, unknownItem } from '../diagnostics/codes/definition.js';
+import { duplicateBundleItem, itemVersionUnmatched, unknownItem } from '../diagnostics/codes/definition.js';
 import { hashDefinition } from '../definitions/hash.js';
 import { evaluate } from '../rules/evaluate.js';
 import { truthy } from '../rules/coerce.js';
@@ -46,7 +46,14 @@ export function compose(
   // 1. Resolve the items.
   const resolved: Array<{ loaded: Loaded<ItemDefinition>; when?: Json }> = [];
   const entries = Array.isArray(definition.items) ? definition.items : [];
+  const listed = new Map<string, number>();
   entries.forEach((entry, index) => {
+    const first = listed.get(entry.item);
+    if (first !== undefined) {
+      diagnostics.push(report(duplicateBundleItem, { file: loaded.file, pointer: pointer('items', index, 'item') }, { item: entry.item, first }));
+      return;
+    }
+    listed.set(entry.item, index);
     const at = { file: loaded.file, pointer: pointer('items', index, 'version') };
     const found = registry.resolveItem(entry.item, entry.version);
     if (!found) {
@@ -55,7 +62,6 @@ export function compose(
       else diagnostics.push(report(itemVersionUnmatched, at, { item: entry.item, range: entry.version, versions: [...versions.keys()].join(', ') }));
       return;
     }
-    if (resolved.some((r) => r.loaded.definition.id === found.definition.id)) return;
     resolved.push({ loaded: found, ...(entry.when !== undefined ? { when: entry.when } : {}) });
   });
   const items = resolved.map((r) => r.loaded);

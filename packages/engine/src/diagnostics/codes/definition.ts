@@ -112,6 +112,17 @@ export const unknownItem = defineCode<{ item: string }>(
   ({ item }) => text(`未载入 id 为“${item}”的事项`, `No item with id "${item}" is loaded`),
 );
 
+export const duplicateBundleItem = defineCode<{ item: string; first: number }>(
+  'duplicate-bundle-item',
+  'error',
+  text('组合中重复的事项', 'Item listed twice in a bundle'),
+  ({ item, first }) =>
+    text(
+      `事项“${item}”已在第 ${first + 1} 项列出；一件事中每个事项只办一次，重复项被忽略`,
+      `Item "${item}" is already listed as entry ${first + 1}; a bundle handles each item once, so this entry is ignored`,
+    ),
+);
+
 export const itemVersionUnmatched = defineCode<{ item: string; range: string; versions: string }>(
   'item-version-unmatched',
   'error',
@@ -322,6 +333,7 @@ export const definitionCodes: DiagnosticCode<any>[] = [
   unknownConcept,
   unknownELicense,
   unknownItem,
+  duplicateBundleItem,
   itemVersionUnmatched,
   invalidVersionRange,
   conceptNamespaceCollision,
