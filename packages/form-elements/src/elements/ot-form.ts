@@ -94,6 +94,8 @@ export class OtForm extends LitElement implements RenderHost {
   private summary: SummaryEntry[] = [];
   private flagged = new Map<string, Text | undefined>();
   private rows = new Map<string, number[]>();
+  /** Whether the bundle has repeatable groups (row paths like `children.0.name` exist only then). */
+  private hasLists = false;
   private nextRowKey = 0;
   private uploads = new MaterialUploads(this);
 
@@ -169,6 +171,7 @@ export class OtForm extends LitElement implements RenderHost {
         now: this.now,
       });
       this.infos.clear();
+      this.hasLists = Object.values(this.composed.fields).some((f) => f.kind === 'list');
       this.sectionOf.clear();
       for (const section of this.composed.ui.sections) for (const path of section.fields) this.sectionOf.set(path, section.id);
       this.errors.clear();
@@ -197,7 +200,7 @@ export class OtForm extends LitElement implements RenderHost {
 
   version(key: string): number {
     const own = this.versions.get(key) ?? 0;
-    const list = /^(.*?)\.\d+(\.|$)/.exec(key);
+    const list = this.hasLists ? /^(.*?)\.\d+(\.|$)/.exec(key) : null;
     return list ? own + (this.versions.get(`${list[1]}#rows`) ?? 0) * 1e6 : own;
   }
 
@@ -218,14 +221,14 @@ export class OtForm extends LitElement implements RenderHost {
   visible(path: string): boolean {
     if (path.startsWith(ANSWERS)) return this.model?.questionVisible(path.slice(ANSWERS.length)) ?? false;
     if (path.startsWith(MATERIAL)) return this.material(path.slice(MATERIAL.length)).visible;
-    const row = /^(.*?)\.\d+(\.|$)/.exec(path);
+    const row = this.hasLists ? /^(.*?)\.\d+(\.|$)/.exec(path) : null;
     if (row) return this.visible(row[1]!);
     return this.model?.isVisible(path) ?? false;
   }
 
   required(path: string): boolean {
     if (path.startsWith(ANSWERS)) return this.model?.questionRequired(path.slice(ANSWERS.length)) ?? false;
-    const row = /^(.*)\.\d+\.([^.]+)$/.exec(path);
+    const row = this.hasLists ? /^(.*)\.\d+\.([^.]+)$/.exec(path) : null;
     if (row) {
       const items = schemaAt(this.composed!.schema, row[1]!)?.items;
       return typeof items === 'object' && (items.required?.includes(row[2]!) ?? false);

@@ -44,6 +44,16 @@ export interface EnumOption {
  * @example enumOptions({ enum: ['a'], 'x-enumTitles': { a: { 'zh-CN': '甲', en: 'A' } } })
  */
 export function enumOptions(schema: JsonSchema): EnumOption[] | undefined {
+  if (optionCache.has(schema)) return optionCache.get(schema);
+  const options = readOptions(schema);
+  optionCache.set(schema, options);
+  return options;
+}
+
+// Schemas of a composed bundle are never mutated: their options are read once (and keep one identity).
+const optionCache = new WeakMap<JsonSchema, EnumOption[] | undefined>();
+
+function readOptions(schema: JsonSchema): EnumOption[] | undefined {
   const titles = (schema['x-enumTitles'] ?? {}) as Record<string, Text>;
   const label = (v: Json): Text => titles[String(v)] ?? { 'zh-CN': String(v), en: String(v) };
   if (Array.isArray(schema.enum)) return schema.enum.filter((v) => v !== null).map((value) => ({ value, title: label(value) }));

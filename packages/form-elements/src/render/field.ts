@@ -55,17 +55,17 @@ export function renderField(h: RenderHost, info: FieldInfo): TemplateResult {
   if (status) after.push(html`<p class="status ${status.ok ? 'status--ok' : ''}" id="${id}-status" role="status">${status.text}</p>`);
   if (h.computed(path)) after.push(html`<p class="hint">${h.t(strings.computed)}</p>`);
   const cls = error ? (note ? 'field field--error field--flagged' : 'field field--error') : note ? 'field field--flagged' : 'field';
-  const title = h.t(titleOf(info.schema, path));
-  const optional = required ? '' : ` ${h.t(strings.optional)}`;
+  // "(optional)" is part of the label's text, as GOV.UK writes it (and one text node, not two)
+  const label = required ? h.t(titleOf(info.schema, path)) : `${h.t(titleOf(info.schema, path))} ${h.t(strings.optional)}`;
   const control = widget.render(ctx);
   const pre = before.length ? before : nothing;
   const post = after.length ? after : nothing;
   // (no whitespace between tags: every text node is cloned 2,000 times in a big form)
   if (frame === 'fieldset') {
-    return html`<div class=${cls} part="field"><fieldset class="fieldset" aria-describedby=${ifDefined(ctx.describedBy)}><legend class="label" part="label">${title}<span class="optional">${optional}</span></legend>${pre}${control}${post}</fieldset></div>`;
+    return html`<div class=${cls} part="field"><fieldset class="fieldset" aria-describedby=${ifDefined(ctx.describedBy)}><legend class="label" part="label">${label}</legend>${pre}${control}${post}</fieldset></div>`;
   }
   if (frame === 'inline') return html`<div class=${cls} part="field">${pre}${control}${post}</div>`;
-  return html`<div class=${cls} part="field"><label class="label" for=${id} part="label">${title}<span class="optional">${optional}</span></label>${pre}${control}${post}</div>`;
+  return html`<div class=${cls} part="field"><label class="label" for=${id} part="label">${label}</label>${pre}${control}${post}</div>`;
 }
 
 /** A field the person may not change (supplement mode): its title and value as text. */

@@ -30,7 +30,7 @@ function sectionBody(h: RenderHost, section: ComposedSection): TemplateResult | 
   return html`<section class="section" part="section" aria-labelledby=${headingId}>
     <h3 class="section-title" id=${headingId} part="section-title">${h.t(section.title)}</h3>
     ${section.description ? html`<p class="section-description">${h.t(section.description)}</p>` : nothing}
-    ${runsOf(section).map((run) => (run.group ? renderRun(h, run.group, run.paths) : run.paths.map((path) => renderPath(h, path))))}
+    ${runsOf(section).flatMap((run) => (run.group ? [renderRun(h, run.group, run.paths)] : run.paths.map((path) => renderPath(h, path))))}
   </section>`;
 }
 
