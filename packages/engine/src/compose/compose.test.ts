@@ -351,6 +351,44 @@ describe('presentation', () => {
     });
   });
 
+  it('lets a rule read and hide an item group whose fields moved to concept paths', () => {
+    const parent = { type: 'object', properties: { name: { 'x-concept': 'mother.name' }, idNumber: { 'x-concept': 'mother.idNumber' } } };
+    const { value, diagnostics } = composeAll([
+      concepts,
+      item('a', { properties: { parent, married: { type: 'boolean' }, note: { type: 'string' } } }, {
+        ui: { rules: { note: { visible: { '!!': { var: 'parent' } } }, parent: { visible: { var: 'married' } } } },
+      }),
+      item('b', { properties: { mother: { type: 'object', properties: { name: { 'x-concept': 'mother.name' } } } } }),
+      bundle(['a', 'b']),
+    ]);
+    expect(diagnostics).toEqual([]);
+    // The mother group is shared with b: a's rule hides a's fields, and b still shows its own.
+    expect(value.rules).toEqual({
+      'mother.name': { visible: { or: [{ and: [{ item_active: 'a' }, { var: 'a.married' }] }, { item_active: 'b' }] } },
+      'mother.idNumber': { visible: { var: 'a.married' } },
+      'a.note': { visible: { '!!': { var: 'mother' } } },
+    });
+  });
+
+  it('reports a rule that reads an item group whose fields went to several places', () => {
+    const parent = { type: 'object', properties: { name: { 'x-concept': 'mother.name' }, sex: { 'x-concept': 'child.sex' } } };
+    const { diagnostics } = composeAll([
+      concepts,
+      item('a', { properties: { parent, note: { type: 'string' } } }, { ui: { rules: { note: { visible: { '!!': { var: 'parent' } } } } } }),
+      bundle(['a']),
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.file, d.pointer, d.message.en])).toMatchInlineSnapshot(`
+      [
+        [
+          "rule-unknown-field",
+          "item/a.json",
+          "/ui/rules/note/visible",
+          "The rule reads "parent", which is not a field of the composed bundle data (where it would be "a.parent")",
+        ],
+      ]
+    `);
+  });
+
   it('keeps one rule as it is when every item asking for the field gives the same one (after rewriting)', () => {
     const { value } = composeAll([
       concepts,

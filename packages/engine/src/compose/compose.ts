@@ -129,7 +129,7 @@ export function compose(
     schema,
     fields,
     ui: { layout: definition.ui?.layout ?? 'sections', sections, fields: composeWidgetHints(definition, items, tree) },
-    rules: composeRules(definition, items, tree),
+    rules: composeRules(definition, items, tree, diagnostics),
     materials,
     projection: tree.projection,
     active,

@@ -4,11 +4,10 @@ import type { ItemDefinition, Material } from '../definitions/types.generated.js
 import type { Diagnostic } from '../diagnostics/types.js';
 import { report } from '../diagnostics/define.js';
 import { materialAcceptEmpty } from '../diagnostics/codes/compose.js';
-import { rewrite } from '../rules/rewrite.js';
 import type { FieldTree } from './fields.js';
 import { canonical } from './schema-merge.js';
 import type { ComposedMaterial } from './types.js';
-import { pathMapper } from './ui.js';
+import { rewriteItemRule } from './item-paths.js';
 
 interface Member {
   item: string;
@@ -35,10 +34,11 @@ export function composeMaterials(
   // 1. Group by id, in bundle order.
   const byId = new Map<string, Member[]>();
   for (const loaded of items) {
-    const map = pathMapper(tree, loaded.definition.id);
     (loaded.definition.materials ?? []).forEach((material, index) => {
       const member: Member = { item: loaded.definition.id, file: loaded.file, index, material };
-      if (material.when !== undefined) member.when = rewrite(material.when, map);
+      if (material.when !== undefined) {
+        member.when = rewriteItemRule(tree, member.item, material.when, { file: loaded.file, pointer: `/materials/${index}/when` }, diagnostics);
+      }
       const list = byId.get(material.id);
       if (list) list.push(member);
       else byId.set(material.id, [member]);

@@ -4,25 +4,11 @@ import type { BundleDefinition, FieldRules, ItemDefinition, Text, Ui, UiField } 
 import type { Diagnostic } from '../diagnostics/types.js';
 import { pointer, report } from '../diagnostics/define.js';
 import { uiUnknownField } from '../diagnostics/codes/definition.js';
-import { rewrite } from '../rules/rewrite.js';
 import { text } from '../text.js';
 import type { FieldTree } from './fields.js';
+import { pathMapper, rewriteItemRule } from './item-paths.js';
 import { canonical } from './schema-merge.js';
 import type { ComposedSection, ComposedUi } from './types.js';
-
-/** Maps an item's data path to the bundle-data path (longest known prefix; unknown paths stay under the item). */
-export function pathMapper(tree: FieldTree, itemId: string): (path: string) => string {
-  const paths = tree.paths.get(itemId) ?? new Map<string, string>();
-  return (path) => {
-    if (path === '') return path;
-    const segments = path.split('.');
-    for (let i = segments.length; i > 0; i--) {
-      const mapped = paths.get(segments.slice(0, i).join('.'));
-      if (mapped !== undefined) return i === segments.length ? mapped : `${mapped}.${segments.slice(i).join('.')}`;
-    }
-    return `${itemId}.${path}`;
-  };
-}
 
 /** Every value and list under `path` (itself included), in form order. */
 function leaves(tree: FieldTree, path: string): string[] {
@@ -139,29 +125,55 @@ function combineRules(kind: RuleKind, asking: string[], rules: Map<string, Rule>
   }
 }
 
+/** The bundle paths of an item's fields inside its group `itemPath`, except those under `except`. */
+function itemLeaves(tree: FieldTree, itemId: string, itemPath: string, except: string | undefined): string[] {
+  const outside = (from: string) => except === undefined || (from !== except && !from.startsWith(`${except}.`));
+  return (tree.projection[itemId] ?? []).filter((e) => e.kind !== 'group' && e.to.startsWith(`${itemPath}.`) && outside(e.from)).map((e) => e.from);
+}
+
 /**
  * Field rules on bundle paths: each item's rules rewritten from its own paths (`rewrite`); where
  * several items rule one shared field differently, each item's rule is guarded by
  * `{"item_active": item}`. The bundle's `ui.rules` (bundle paths) replace them kind by kind.
  */
-export function composeRules(bundle: BundleDefinition, items: ReadonlyArray<Loaded<ItemDefinition>>, tree: FieldTree): Record<string, FieldRules> {
+export function composeRules(
+  bundle: BundleDefinition,
+  items: ReadonlyArray<Loaded<ItemDefinition>>,
+  tree: FieldTree,
+  diagnostics: Diagnostic[],
+): Record<string, FieldRules> {
   const perPath = new Map<string, Record<RuleKind, Map<string, Rule>>>();
   const entryOf = (path: string) => {
     let entry = perPath.get(path);
     if (!entry) perPath.set(path, (entry = { visible: new Map(), required: new Map(), value: new Map() }));
     return entry;
   };
+  /** Adds an item's rule to a field; two rules of one item on one field both hold. */
+  const add = (path: string, kind: RuleKind, item: string, rule: Rule) => {
+    const rules = entryOf(path)[kind];
+    const own = rules.get(item);
+    rules.set(item, own === undefined ? rule : { and: [own, rule] });
+  };
   for (const loaded of items) {
     const item = loaded.definition;
     const map = pathMapper(tree, item.id);
     for (const [path, rules] of Object.entries(item.ui?.rules ?? {})) {
+      if (!rules) continue;
       const target = map(path);
-      if (!rules || !tree.nodes.has(target)) continue;
-      const entry = entryOf(target);
-      for (const kind of RULE_KINDS) {
+      const moved = RULE_KINDS.map((kind) => {
         const rule = rules[kind];
-        if (rule !== undefined && !entry[kind].has(item.id)) entry[kind].set(item.id, rewrite(rule, map));
-      }
+        return rule === undefined ? undefined : rewriteItemRule(tree, item.id, rule, { file: loaded.file, pointer: pointer('ui', 'rules', path, kind) }, diagnostics);
+      });
+      // A group's visible rule holds for the item's fields in it. On a group only this item asks
+      // for, it stays on the group; on one other items share, it goes to each of the item's
+      // fields (the others' fields stay shown); fields that moved out (to concept paths) get it too.
+      const node = tree.nodes.get(target);
+      const shared = node?.kind === 'group' && node.items.some((other) => other !== item.id);
+      if (moved[0] !== undefined) for (const leaf of itemLeaves(tree, item.id, path, shared ? undefined : target)) add(leaf, 'visible', item.id, moved[0]);
+      if (!node) continue;
+      RULE_KINDS.forEach((kind, i) => {
+        if (moved[i] !== undefined && !(kind === 'visible' && shared)) add(target, kind, item.id, moved[i]);
+      });
     }
     // A field the item requires inside a group it does not: required once the group is filled in.
     for (const [path, rule] of tree.requiredWhenGroupFilled.get(item.id) ?? []) {
