@@ -15,6 +15,7 @@ export { OtDiagnostics } from './elements/ot-diagnostics.js';
 export { OtRuleBuilder } from './elements/ot-rule-builder.js';
 export { OtQuestionsEditor } from './elements/ot-questions-editor.js';
 export { OtBundleEntry } from './elements/ot-bundle-entry.js';
+export { OtBundleBasics } from './elements/ot-bundle-basics.js';
 export { OtPublishDialog } from './elements/ot-publish-dialog.js';
 export { OtVersionHistory } from './elements/ot-version-history.js';
 export { OtSignIn } from './elements/ot-sign-in.js';

@@ -17,7 +17,9 @@ function initialLocale(): Locale {
 const designer = document.createElement('ot-designer');
 designer.server = '';
 designer.locale = initialLocale();
+const titles = { 'zh-CN': 'onething 设计器', en: 'onething designer' } as const;
 document.documentElement.lang = designer.locale;
+document.title = titles[designer.locale];
 // A token handed over in the fragment (#token=…) is taken once and removed from the address bar.
 const fragment = new URLSearchParams(location.hash.slice(1));
 const handed = fragment.get('token');
@@ -35,6 +37,6 @@ designer.addEventListener('ot-locale-change', (e) => {
   const locale = (e as CustomEvent<{ locale: Locale }>).detail.locale;
   localStorage.setItem(LOCALE_KEY, locale);
   document.documentElement.lang = locale;
-  document.title = locale === 'en' ? 'onething designer' : 'onething 设计器';
+  document.title = titles[locale];
 });
 document.body.append(designer);

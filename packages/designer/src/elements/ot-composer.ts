@@ -16,6 +16,7 @@ import { controls, tokens } from '../styles/theme.js';
 import { ITEM_DRAG_TYPE } from './ot-catalog.js';
 import { emit } from './events.js';
 import type { OtPublishDialog } from './ot-publish-dialog.js';
+import './ot-bundle-basics.js';
 import './ot-bundle-entry.js';
 import './ot-chart-diagram.js';
 import './ot-diagnostics.js';
@@ -107,14 +108,6 @@ export class OtComposer extends LitElement {
         display: flex;
         align-items: baseline;
         gap: 8px;
-      }
-      .basics {
-        display: grid;
-        grid-template-columns: repeat(4, minmax(0, 1fr));
-        gap: 8px;
-      }
-      .basics .wide {
-        grid-column: span 2;
       }
       .drop {
         display: flex;
@@ -422,56 +415,6 @@ export class OtComposer extends LitElement {
     return names;
   }
 
-  private basics(d: BundleDefinition) {
-    const l = this.locale;
-    const ro = this.readonly;
-    const set = (patch: Partial<BundleDefinition>) => this.edit({ ...d, ...patch });
-    const num = (v: string) => (v.trim() === '' ? undefined : Math.max(0, Math.floor(Number(v))));
-    return html`<div class="basics">
-      <div class="field">
-        <label for="b-id">${t(l, 'bundleId')}</label>
-        <input id="b-id" class="mono" .value=${d.id} ?readonly=${ro || this.record !== undefined} @change=${(e: Event) => set({ id: (e.target as HTMLInputElement).value.trim() })} />
-      </div>
-      <div class="field">
-        <label for="b-version">${t(l, 'version')}</label>
-        <input id="b-version" class="mono" .value=${d.version} ?readonly=${ro} @change=${(e: Event) => set({ version: (e.target as HTMLInputElement).value.trim() })} />
-      </div>
-      <div class="field">
-        <label for="b-region">${t(l, 'region')}</label>
-        <input id="b-region" class="mono" .value=${d.region} ?readonly=${ro} @change=${(e: Event) => set({ region: (e.target as HTMLInputElement).value.trim() })} />
-      </div>
-      <div class="field">
-        <label for="b-lead">${t(l, 'leadId')}</label>
-        <input id="b-lead" class="mono" .value=${d.lead.id} ?readonly=${ro} @change=${(e: Event) => set({ lead: { ...d.lead, id: (e.target as HTMLInputElement).value.trim() } })} />
-      </div>
-      <div class="field wide">
-        <label for="b-title-zh">${t(l, 'titleZh')}</label>
-        <input id="b-title-zh" .value=${d.title['zh-CN']} ?readonly=${ro} @change=${(e: Event) => set({ title: { ...d.title, 'zh-CN': (e.target as HTMLInputElement).value } })} />
-      </div>
-      <div class="field wide">
-        <label for="b-title-en">${t(l, 'titleEn')}</label>
-        <input id="b-title-en" .value=${d.title.en} ?readonly=${ro} @change=${(e: Event) => set({ title: { ...d.title, en: (e.target as HTMLInputElement).value } })} />
-      </div>
-      <div class="field wide">
-        <label for="b-lead-title">${t(l, 'lead')}</label>
-        <input
-          id="b-lead-title"
-          .value=${d.lead.title[l]}
-          ?readonly=${ro}
-          @change=${(e: Event) => set({ lead: { ...d.lead, title: { ...d.lead.title, [l]: (e.target as HTMLInputElement).value } } })}
-        />
-      </div>
-      <div class="field">
-        <label for="b-visits">${t(l, 'bundleVisits')}</label>
-        <input id="b-visits" type="number" min="0" .value=${String(d.limits?.visits ?? '')} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, visits: num((e.target as HTMLInputElement).value) } })} />
-      </div>
-      <div class="field">
-        <label for="b-accept">${t(l, 'acceptDays')}</label>
-        <input id="b-accept" type="number" min="0" .value=${String(d.limits?.acceptDays ?? '')} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, acceptDays: num((e.target as HTMLInputElement).value) } })} />
-      </div>
-    </div>`;
-  }
-
   private items(d: BundleDefinition) {
     const l = this.locale;
     const ro = this.readonly;
@@ -614,7 +557,13 @@ export class OtComposer extends LitElement {
           </section>
           <section aria-labelledby="basics-heading">
             <h3 id="basics-heading">${t(l, 'basics')}</h3>
-            ${this.basics(d)}
+            <ot-bundle-basics
+              .bundle=${d}
+              .locale=${l}
+              ?readonly=${ro}
+              ?idFixed=${this.record !== undefined}
+              @ot-basics-change=${(e: CustomEvent<{ patch: Partial<BundleDefinition> }>) => this.edit({ ...d, ...e.detail.patch })}
+            ></ot-bundle-basics>
           </section>
         </div>
         <div class="live">

@@ -71,12 +71,14 @@ describe('composing with the keyboard only', () => {
     await tabTo(page, /^将“城乡居民基本医疗保险参保登记”加入组合$/, { back: true });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('ot-bundle-entry').count()).toBe(2);
+    // (the preview has caught up before the keyboard moves on)
+    await expect.poll(() => page.locator('ot-composer ot-form').count()).toBe(1);
 
     // The second item only when the new question is answered yes: radio, then the builder's selects.
     await tabTo(page, /^始终办理$/);
     await tabTo(page, /^始终办理$/);
     await page.keyboard.press('ArrowRight');
-    expect(await focused(page)).toBe('满足条件时');
+    await expect.poll(() => focused(page)).toBe('满足条件时');
     await expect.poll(() => page.locator('ot-composer').evaluate((c: any) => c.value.items[1].when)).toEqual({ '===': [{ var: 'question1' }, true] });
 
     // Move it up with its button, keeping the focus on the moved entry.
@@ -88,7 +90,7 @@ describe('composing with the keyboard only', () => {
     // The live tabs follow the arrow keys.
     await tabTo(page, /^表单预览$/);
     await page.keyboard.press('ArrowRight');
-    expect(await focused(page)).toMatch(/^检查结果/);
+    await expect.poll(() => focused(page)).toMatch(/^检查结果/);
     await expect.poll(() => page.locator('ot-composer [role="tabpanel"]').getAttribute('aria-label')).toBe('检查结果');
     await screenshot(page, 'keyboard-composed');
     expect(await axe(page)).toEqual([]);

@@ -1,0 +1,96 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { BundleDefinition, Locale } from '@onething/engine';
+import { t } from '../i18n/strings.js';
+import { controls, tokens } from '../styles/theme.js';
+import { emit } from './events.js';
+
+/**
+ * The basics of a bundle: id, version, region, lead department (the comprehensive window),
+ * titles in both languages, the bundle's trips and its acceptance time limit.
+ * @fires ot-basics-change - `{ patch }` the fields that changed
+ */
+@customElement('ot-bundle-basics')
+export class OtBundleBasics extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      .basics {
+        display: grid;
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+        gap: 8px;
+      }
+      .basics .wide {
+        grid-column: span 2;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor bundle: BundleDefinition | undefined;
+  @property() accessor locale: Locale = 'zh-CN';
+  @property({ type: Boolean }) accessor readonly = false;
+  /** The id cannot change once the bundle was saved. */
+  @property({ type: Boolean }) accessor idFixed = false;
+
+  override render() {
+    const d = this.bundle;
+    if (!d) return nothing;
+    const l = this.locale;
+    const ro = this.readonly;
+    const set = (patch: Partial<BundleDefinition>) => emit(this, 'ot-basics-change', { patch });
+    const num = (v: string) => (v.trim() === '' ? undefined : Math.max(0, Math.floor(Number(v))));
+    return html`<div class="basics">
+      <div class="field">
+        <label for="b-id">${t(l, 'bundleId')}</label>
+        <input id="b-id" class="mono" .value=${d.id} ?readonly=${ro || this.idFixed} @change=${(e: Event) => set({ id: (e.target as HTMLInputElement).value.trim() })} />
+      </div>
+      <div class="field">
+        <label for="b-version">${t(l, 'version')}</label>
+        <input id="b-version" class="mono" .value=${d.version} ?readonly=${ro} @change=${(e: Event) => set({ version: (e.target as HTMLInputElement).value.trim() })} />
+      </div>
+      <div class="field">
+        <label for="b-region">${t(l, 'region')}</label>
+        <input id="b-region" class="mono" .value=${d.region} ?readonly=${ro} @change=${(e: Event) => set({ region: (e.target as HTMLInputElement).value.trim() })} />
+      </div>
+      <div class="field">
+        <label for="b-lead">${t(l, 'leadId')}</label>
+        <input id="b-lead" class="mono" .value=${d.lead.id} ?readonly=${ro} @change=${(e: Event) => set({ lead: { ...d.lead, id: (e.target as HTMLInputElement).value.trim() } })} />
+      </div>
+      <div class="field wide">
+        <label for="b-title-zh">${t(l, 'titleZh')}</label>
+        <input id="b-title-zh" .value=${d.title['zh-CN']} ?readonly=${ro} @change=${(e: Event) => set({ title: { ...d.title, 'zh-CN': (e.target as HTMLInputElement).value } })} />
+      </div>
+      <div class="field wide">
+        <label for="b-title-en">${t(l, 'titleEn')}</label>
+        <input id="b-title-en" .value=${d.title.en} ?readonly=${ro} @change=${(e: Event) => set({ title: { ...d.title, en: (e.target as HTMLInputElement).value } })} />
+      </div>
+      <div class="field wide">
+        <label for="b-lead-title">${t(l, 'lead')}</label>
+        <input
+          id="b-lead-title"
+          .value=${d.lead.title[l]}
+          ?readonly=${ro}
+          @change=${(e: Event) => set({ lead: { ...d.lead, title: { ...d.lead.title, [l]: (e.target as HTMLInputElement).value } } })}
+        />
+      </div>
+      <div class="field">
+        <label for="b-visits">${t(l, 'bundleVisits')}</label>
+        <input id="b-visits" type="number" min="0" .value=${String(d.limits?.visits ?? '')} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, visits: num((e.target as HTMLInputElement).value) } })} />
+      </div>
+      <div class="field">
+        <label for="b-accept">${t(l, 'acceptDays')}</label>
+        <input id="b-accept" type="number" min="0" .value=${String(d.limits?.acceptDays ?? '')} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, acceptDays: num((e.target as HTMLInputElement).value) } })} />
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ot-bundle-basics': OtBundleBasics;
+  }
+}
