@@ -61,8 +61,11 @@ export function pathMapper(tree: FieldTree, itemId: string): (path: string) => s
   };
 }
 
-/** Whether a rule can read `path` in the bundle data: a field, or something inside a value or a list. */
-function readable(tree: FieldTree, path: string): boolean {
+/**
+ * Whether `path` can be read in the bundle data: a field, or something inside a value or a list (rows).
+ * @example isBundlePath(tree, 'children.0.name') // true when `children` is a list
+ */
+export function isBundlePath(tree: FieldTree, path: string): boolean {
   for (let at = path; ; at = at.slice(0, at.lastIndexOf('.'))) {
     const node = tree.nodes.get(at);
     if (node) return at === path || node.kind !== 'group';
@@ -82,7 +85,7 @@ export function rewriteItemRule(tree: FieldTree, itemId: string, rule: Rule, at:
   const map = pathMapper(tree, itemId);
   for (const path of reads(rule)) {
     const mapped = map(path);
-    if (!knownPrefix(paths, path) || readable(tree, mapped)) continue;
+    if (!knownPrefix(paths, path) || isBundlePath(tree, mapped)) continue;
     const scope = text(`组合表单数据（在其中应为“${mapped}”）`, `the composed bundle data (where it would be "${mapped}")`);
     diagnostics.push(report(ruleUnknownField, at, { field: path, scope }));
   }

@@ -2,7 +2,9 @@ import type { JsonSchema } from '../json.js';
 import type { Loaded, Registry } from '../definitions/registry-types.js';
 import type { BundleDefinition, ItemDefinition, OverlayDefinition, Ui } from '../definitions/types.generated.js';
 import { pointer } from '../diagnostics/define.js';
-import { collectFields, fieldLookup, type FieldInfo } from '../definitions/fields.js';
+import { collectFields, type FieldInfo } from '../definitions/fields.js';
+import { buildFieldTree } from '../compose/fields.js';
+import { isBundlePath } from '../compose/item-paths.js';
 
 /** Every loaded version of every item. */
 export function allItems(registry: Registry): Array<Loaded<ItemDefinition>> {
@@ -49,32 +51,28 @@ export function itemFields(registry: Registry, item: ItemDefinition): FieldInfo[
   return collectFields(item.schema, '/schema', (id) => registry.concepts.get(id)?.concept.schema);
 }
 
+const bundleLookups = new WeakMap<BundleDefinition, { has(path: string): boolean }>();
+
 /**
- * The field paths of a bundle's composed data (docs/architecture.md, "Composition"):
- * concept-bound fields at their concept path, other fields under their item's id.
- * Undefined when an item does not resolve — then the bundle's paths cannot be checked.
+ * The field paths of a bundle's composed data, exactly as `compose` lays them out
+ * (docs/architecture.md, "Composition"): concept-bound fields at their concept path, other
+ * fields under their item's id; anything inside a list (rows) or a value. Undefined when an
+ * item does not resolve — then the bundle's paths cannot be checked.
+ * @example bundleDataLookup(registry, bundle)?.has('mother.name') // true
  */
 export function bundleDataLookup(registry: Registry, bundle: BundleDefinition): { has(path: string): boolean } | undefined {
-  const paths: FieldInfo[] = [];
-  const add = (path: string, open = false) => paths.push({ path, pointer: '', schema: {}, inArray: false, open });
+  const known = bundleLookups.get(bundle);
+  if (known) return known;
+  const items = new Map<string, Loaded<ItemDefinition>>();
   for (const entry of bundle.items) {
     const loaded = registry.resolveItem(entry.item, entry.version);
     if (!loaded) return undefined;
-    const fields = itemFields(registry, loaded.definition);
-    const bound = fields.filter((f) => f.concept);
-    add(entry.item);
-    for (const field of fields) {
-      const owner = bound.find((b) => field.path === b.path || field.path.startsWith(`${b.path}.`));
-      if (owner) {
-        const conceptPath = `${owner.concept}${field.path.slice(owner.path.length)}`;
-        const segments = conceptPath.split('.');
-        segments.forEach((_, i) => add(segments.slice(0, i + 1).join('.'), i === segments.length - 1 && field.open));
-      }
-      // Compose may also keep a group that holds bound fields under the item; accept both places.
-      add(`${entry.item}.${field.path}`, field.open);
-    }
+    if (!items.has(entry.item)) items.set(entry.item, loaded);
   }
-  return fieldLookup(paths);
+  const tree = buildFieldTree([...items.values()], registry);
+  const lookup = { has: (path: string) => isBundlePath(tree, path) };
+  bundleLookups.set(bundle, lookup);
+  return lookup;
 }
 
 /** Where a JSON Logic rule of a definition is evaluated: over an item's data, the guidance answers or the bundle data. */

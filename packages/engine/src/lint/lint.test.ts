@@ -5,7 +5,8 @@ import { load } from '../definitions/load.js';
 import { diagnosticCodes } from '../diagnostics/registry.js';
 import { MAX_SCHEMA_BYTES, MAX_SCHEMA_DEPTH, schemaSizeRule } from './schema-size.js';
 import { propertyNamesRule } from './property-names.js';
-import { item } from '../../test/fixtures/definitions.js';
+import { bundle, item } from '../../test/fixtures/definitions.js';
+import { ruleUnknownFieldRule } from './rule-unknown-field.js';
 import { text } from '../text.js';
 
 const dictionary = (schema: unknown) => ({
@@ -62,6 +63,24 @@ describe('lint', () => {
           "constructor.json",
           "/id",
           ""constructor" is a reserved name: rules cannot read a field so named and forms cannot store it",
+        ],
+      ]
+    `);
+  });
+
+  it('checks a bundle rule against the composed data: a concept-bound field lives at its concept path, not under its item', () => {
+    const files = [
+      { path: 'concepts.json', content: dictionary({ type: 'string' }) },
+      { path: 'a.json', content: item('a', { properties: { thing: { type: 'object', properties: { value: { 'x-concept': 'thing.value' } } }, note: { type: 'string' } } }) },
+      { path: 'b.json', content: bundle(['a'], { ui: { rules: { 'a.note': { visible: { and: [{ var: 'thing.value' }, { var: 'a.thing.value' }] } } } } }) },
+    ];
+    const { value } = load(files, { lint: false });
+    expect(ruleUnknownFieldRule.check(value).map((d) => [d.file, d.pointer, d.message.en])).toMatchInlineSnapshot(`
+      [
+        [
+          "b.json",
+          "/ui/rules/a.note/visible/and/1/var",
+          "The rule reads "a.thing.value", which is not a field of the bundle's data or guidance questions",
         ],
       ]
     `);
