@@ -241,6 +241,21 @@ describe('items', () => {
     `);
   });
 
+  it('switches items as the form does: the answer to a hidden question switches nothing', () => {
+    const questions = { type: 'object', properties: { settle: { type: 'boolean' }, why: { type: 'string' } } };
+    const definitions = [
+      concepts,
+      item('a', { properties: {} }),
+      item('b', { properties: {} }),
+      bundle(['a', { item: 'b', version: '^1.0.0', when: { '==': [{ var: 'why' }, 'move'] } }], {
+        questions,
+        questionsUi: { rules: { why: { visible: { '===': [{ var: 'settle' }, false] } } } },
+      }),
+    ];
+    expect(composeAll(definitions, { settle: false, why: 'move' }).value.active).toEqual(['a', 'b']);
+    expect(composeAll(definitions, { settle: true, why: 'move' }).value.active).toEqual(['a']);
+  });
+
   it('switches items by their when rule over the answers, keeping inactive items and their fields', () => {
     const defs = [
       concepts,

@@ -5,8 +5,7 @@ import type { Diagnostic, Result } from '../diagnostics/types.js';
 import { pointer, report } from '../diagnostics/define.js';
 import { duplicateBundleItem, itemVersionUnmatched, unknownItem } from '../diagnostics/codes/definition.js';
 import { hashDefinition } from '../definitions/hash.js';
-import { evaluate } from '../rules/evaluate.js';
-import { truthy } from '../rules/coerce.js';
+import { activeItems } from '../runtime/activation.js';
 import { buildFieldTree } from './fields.js';
 import { composeMaterials } from './materials.js';
 import { namespaceTitle } from './namespaces.js';
@@ -80,14 +79,6 @@ export function compose(
   const sections = composeSections(loaded, items, tree, titles, diagnostics);
   const materials = composeMaterials(items, registry, tree, diagnostics);
 
-  // 3. Activation over the answers.
-  const active =
-    answers === undefined || answers === null
-      ? null
-      : resolved
-          .filter((r) => r.when === undefined || truthy(evaluate(r.when, answers, options.now === undefined ? {} : { now: options.now })))
-          .map((r) => r.loaded.definition.id);
-
   const composedItems: ComposedItem[] = resolved.map(({ loaded: item, when }) => {
     const d = item.definition;
     return {
@@ -103,7 +94,6 @@ export function compose(
       ...(when !== undefined ? { when } : {}),
     };
   });
-  const counted = active === null ? composedItems : composedItems.filter((i) => active.includes(i.id));
   const limits = definition.limits ?? {};
 
   const composed: ComposedBundle = {
@@ -117,7 +107,7 @@ export function compose(
       region: definition.region,
       lead: definition.lead,
       limits: {
-        visits: limits.visits ?? Math.max(0, ...counted.map((i) => i.limits.visits)),
+        visits: limits.visits ?? 0,
         acceptDays: limits.acceptDays ?? 1,
         days: limits.days ?? 'working',
       },
@@ -132,8 +122,13 @@ export function compose(
     rules: composeRules(definition, items, tree, diagnostics),
     materials,
     projection: tree.projection,
-    active,
+    active: null,
   };
+
+  // 3. Activation over the answers, as the form decides it (a hidden question's answer switches nothing).
+  if (answers !== undefined && answers !== null) composed.active = activeItems(composed, answers, options.now === undefined ? {} : { now: options.now });
+  const counted = composed.active === null ? composedItems : composedItems.filter((i) => composed.active!.includes(i.id));
+  if (limits.visits === undefined) composed.bundle.limits.visits = Math.max(0, ...counted.map((i) => i.limits.visits));
   return { value: composed, diagnostics };
 }
 

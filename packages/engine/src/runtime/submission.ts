@@ -176,7 +176,10 @@ function checkMaterial(material: ComposedMaterial, value: Json): ValidationError
   return errors;
 }
 
-/** Where an error of `checkSubmission` belongs: the part of the submission and the dotted path in it. */
+/**
+ * Where an error of `checkSubmission` belongs: the part of the submission and the dotted path in it.
+ * @example errorLocation({ keyword: 'required', instancePath: '/data/mother', params: { missingProperty: 'name' }, message }) // { part: 'data', path: 'mother.name' }
+ */
 export function errorLocation(error: ValidationError): { part: 'answers' | 'data' | 'materials' | 'submission'; path: string } {
   const tokens = error.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   const part = tokens.shift();
