@@ -52,7 +52,7 @@ export function operationOf(rule: { [op: string]: Rule }): [string, Rule[]] {
  * @example evaluate({ '>=': [{ age: [{ var: 'child.birthDate' }] }, 3] }, { child: { birthDate: '2020-09-01' } }, { now: '2024-05-01' }) // false
  */
 export function evaluate(rule: Rule, data: unknown, options: EvaluateOptions = {}): Json {
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = limitsOf(options.limits);
   let steps = 0;
   let depth = 0;
   let today: number | null | undefined;
@@ -119,7 +119,18 @@ export function evaluate(rule: Rule, data: unknown, options: EvaluateOptions = {
   try {
     return toJson(run(rule, data), 0);
   } catch (error) {
-    if (error === LIMIT_EXCEEDED) return null;
+    // A RangeError is the stack running out under a depth limit set too high: past a limit all the same.
+    if (error === LIMIT_EXCEEDED || error instanceof RangeError) return null;
     throw error;
   }
+}
+
+/** The caller's limits where they are limits (numbers ≥ 0), the defaults elsewhere. */
+function limitsOf(given: Partial<Limits> | undefined): Limits {
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  for (const key of ['maxDepth', 'maxSteps', 'maxLength'] as const) {
+    const value = given?.[key];
+    if (typeof value === 'number' && value >= 0) limits[key] = value;
+  }
+  return limits;
 }

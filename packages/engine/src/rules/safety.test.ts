@@ -116,6 +116,14 @@ describe('bounded work', () => {
     expect(evaluate(rule, { n: [1, 2, 3] }, { limits: { maxSteps: 5 } })).toBeNull();
     expect(evaluate(rule, { n: [1, 2, 3] }, { limits: { maxLength: 2 } })).toBeNull();
   });
+
+  it('keeps its own limits where the caller gives ones that are not limits (NaN, negative, unbounded depth)', () => {
+    const deep = nested(100_000, true, (inner) => ({ '!': [inner] }));
+    for (const limits of [{ maxDepth: Number.NaN }, { maxDepth: Number.POSITIVE_INFINITY }, { maxSteps: -1 }, { maxLength: Number.NaN }]) {
+      expect([limits, evaluate(deep, null, { limits })]).toEqual([limits, null]);
+      expect(evaluate({ '+': [1, 2] }, null, { limits })).toBe(3);
+    }
+  });
 });
 
 describe('evaluation never throws', () => {
