@@ -4,6 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../fixtures.js';
 import { axe, screenshot, startDesigner, type DesignerSite } from './harness.js';
+import { poll } from './steps.js';
 
 let site: DesignerSite;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('exporting and importing definitions', () => {
 
     await page.getByRole('button', { name: '导入' }).click();
     await page.locator('ot-import-panel input[type=file]').setInputFiles([{ name: download.suggestedFilename(), mimeType: 'application/zip', buffer: readFileSync(path) }]);
-    await expect.poll(() => page.locator('ot-import-panel tbody tr').count()).toBe(7);
+    await poll(() => page.locator('ot-import-panel tbody tr').count()).toBe(7);
     expect(await page.locator('ot-import-panel tbody').innerText()).toContain('已发布（内容相同）');
     expect(await page.getByRole('button', { name: '发布 0 个定义' }).isDisabled()).toBe(true);
     expect(errors).toEqual([]);
@@ -52,7 +53,7 @@ describe('exporting and importing definitions', () => {
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
     ]);
     const diagnostics = page.locator('ot-import-panel ot-diagnostics li');
-    await expect.poll(() => diagnostics.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(
+    await poll(() => diagnostics.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(
       expect.arrayContaining(['import-unreadable', 'json-syntax-error', 'unknown-concept']),
     );
     expect(await page.locator('ot-import-panel ot-diagnostics li[data-code="unknown-concept"]').innerText()).toContain('child.nickname');
@@ -68,10 +69,10 @@ describe('exporting and importing definitions', () => {
     await page.getByRole('button', { name: '导入' }).click();
     const next = { ...vaccination, version: '1.1.0', title: { 'zh-CN': '预防接种证办理（新版）', en: 'Issue of the vaccination certificate (new)' } };
     await page.locator('ot-import-panel input[type=file]').setInputFiles([{ name: 'vaccination-certificate.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) }]);
-    await expect.poll(() => page.locator('ot-import-panel ot-diagnostics .ok').textContent()).toContain('没有发现问题');
+    await poll(() => page.locator('ot-import-panel ot-diagnostics .ok').textContent()).toContain('没有发现问题');
     await page.getByRole('button', { name: '发布 1 个定义' }).click();
-    await expect.poll(() => page.locator('ot-import-panel [role="status"]').first().textContent()).toBe('已导入：1 个新发布，0 个已存在');
-    await expect.poll(() => page.locator('ot-catalog li[data-item="vaccination-certificate"]').innerText()).toContain('预防接种证办理（新版）');
+    await poll(() => page.locator('ot-import-panel [role="status"]').first().textContent()).toBe('已导入：1 个新发布，0 个已存在');
+    await poll(() => page.locator('ot-catalog li[data-item="vaccination-certificate"]').innerText()).toContain('预防接种证办理（新版）');
     const versions = await (await fetch(`${site.url}/api/definitions/item/vaccination-certificate/versions`, { headers: { authorization: `Bearer ${site.adminToken}` } })).json();
     expect(versions.items.map((r: { version: string; status: string }) => `${r.version} ${r.status}`).sort()).toEqual(['1.0.0 published', '1.1.0 published']);
     expect(errors).toEqual([]);

@@ -37,4 +37,11 @@ export async function tabTo(page: Page, label: RegExp, { max = 80, back = false 
   throw new Error(`no element labelled ${label} reached with ${max} Tab presses (last: ${await focused(page)})`);
 }
 
+/**
+ * `expect.poll` with room for a busy machine (the default gives up after one second; ELK's
+ * chunk and the first layout alone can take longer while other tests run).
+ * @example await poll(() => page.locator('svg .node').count()).toBeGreaterThan(4)
+ */
+export const poll: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: 15_000, interval: 100, ...options });
+
 export { expect };
