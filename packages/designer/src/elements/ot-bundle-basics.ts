@@ -42,7 +42,21 @@ export class OtBundleBasics extends LitElement {
     const l = this.locale;
     const ro = this.readonly;
     const set = (patch: Partial<BundleDefinition>) => emit(this, 'ot-basics-change', { patch });
-    const num = (v: string) => (v.trim() === '' ? undefined : Math.max(0, Math.floor(Number(v))));
+    const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Math.max(0, Math.floor(Number(v))));
+    const setDescription = (locale: Locale, value: string) => {
+      const next = { 'zh-CN': d.description?.['zh-CN'] ?? '', en: d.description?.en ?? '', [locale]: value.trim() };
+      set({ description: next['zh-CN'] || next.en ? { 'zh-CN': next['zh-CN'] || next.en, en: next.en || next['zh-CN'] } : undefined });
+    };
+    // The generated orchestration's settings (bundle `flow` overrides); empty: the engine's default.
+    const setFlow = (part: 'preReview' | 'supplement', key: 'limitDays' | 'maxRounds', value: number | undefined) => {
+      const section: Record<string, unknown> = { ...(d.flow?.[part] ?? {}) };
+      if (value === undefined || value < 1) delete section[key];
+      else section[key] = value;
+      const flow: Record<string, unknown> = { ...(d.flow ?? {}) };
+      if (Object.keys(section).length) flow[part] = section;
+      else delete flow[part];
+      set({ flow: Object.keys(flow).length ? (flow as BundleDefinition['flow']) : undefined });
+    };
     return html`<div class="basics">
       <div class="field">
         <label for="b-id">${t(l, 'bundleId')}</label>
@@ -84,6 +98,26 @@ export class OtBundleBasics extends LitElement {
       <div class="field">
         <label for="b-accept">${t(l, 'acceptDays')}</label>
         <input id="b-accept" type="number" min="0" .value=${String(d.limits?.acceptDays ?? '')} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, acceptDays: num((e.target as HTMLInputElement).value) } })} />
+      </div>
+      <div class="field wide">
+        <label for="b-desc-zh">${t(l, 'descriptionZh')}</label>
+        <textarea id="b-desc-zh" rows="2" ?readonly=${ro} .value=${d.description?.['zh-CN'] ?? ''} @change=${(e: Event) => setDescription('zh-CN', (e.target as HTMLTextAreaElement).value)}></textarea>
+      </div>
+      <div class="field wide">
+        <label for="b-desc-en">${t(l, 'descriptionEn')}</label>
+        <textarea id="b-desc-en" rows="2" ?readonly=${ro} .value=${d.description?.en ?? ''} @change=${(e: Event) => setDescription('en', (e.target as HTMLTextAreaElement).value)}></textarea>
+      </div>
+      <div class="field">
+        <label for="b-prereview">${t(l, 'preReviewDays')}</label>
+        <input id="b-prereview" type="number" min="1" .value=${String(d.flow?.preReview?.limitDays ?? '')} ?readonly=${ro} @change=${(e: Event) => setFlow('preReview', 'limitDays', num((e.target as HTMLInputElement).value))} />
+      </div>
+      <div class="field">
+        <label for="b-supplement-days">${t(l, 'supplementDays')}</label>
+        <input id="b-supplement-days" type="number" min="1" .value=${String(d.flow?.supplement?.limitDays ?? '')} ?readonly=${ro} @change=${(e: Event) => setFlow('supplement', 'limitDays', num((e.target as HTMLInputElement).value))} />
+      </div>
+      <div class="field">
+        <label for="b-rounds">${t(l, 'supplementRounds')}</label>
+        <input id="b-rounds" type="number" min="1" .value=${String(d.flow?.supplement?.maxRounds ?? '')} ?readonly=${ro} @change=${(e: Event) => setFlow('supplement', 'maxRounds', num((e.target as HTMLInputElement).value))} />
       </div>
     </div>`;
   }

@@ -28,6 +28,14 @@ import './ot-version-history.js';
 
 type Tab = 'preview' | 'diagnostics' | 'diagrams' | 'json' | 'history';
 
+/** Drops properties set to `undefined` (a cleared optional field), at the top and in `limits`: definitions are JSON. */
+function pruned(bundle: BundleDefinition): BundleDefinition {
+  const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out = clean(bundle);
+  if (out.limits) out.limits = clean(out.limits);
+  return out;
+}
+
 /**
  * The bundle composer: edit a bundle (items with version ranges and `when` rules, guidance
  * questions, basics) and see live the merged form (`<ot-form>`), the diagnostics, the
@@ -562,7 +570,7 @@ export class OtComposer extends LitElement {
               .locale=${l}
               ?readonly=${ro}
               ?idFixed=${this.record !== undefined}
-              @ot-basics-change=${(e: CustomEvent<{ patch: Partial<BundleDefinition> }>) => this.edit({ ...d, ...e.detail.patch })}
+              @ot-basics-change=${(e: CustomEvent<{ patch: Partial<BundleDefinition> }>) => this.edit(pruned({ ...d, ...e.detail.patch }))}
             ></ot-bundle-basics>
           </section>
         </div>

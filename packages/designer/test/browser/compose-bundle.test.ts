@@ -110,6 +110,28 @@ describe('composing a bundle in the designer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('edits the basics and the orchestration settings; cleared fields leave the definition', async () => {
+    const { page, errors } = await site.page();
+    await page.getByRole('button', { name: '+ 新建组合' }).click();
+    await page.getByRole('button', { name: '将“预防接种证办理”加入组合' }).click();
+    const value = () => page.locator('ot-composer').evaluate((c: any) => c.value);
+    await page.getByLabel('补正次数上限').fill('2');
+    await page.getByLabel('补正次数上限').press('Tab');
+    await page.getByLabel('组合跑动次数').fill('');
+    await page.getByLabel('组合跑动次数').press('Tab');
+    await page.getByLabel('说明（中文）').fill('为新生儿办理预防接种证。');
+    await page.getByLabel('说明（中文）').press('Tab');
+    await poll(value).toMatchObject({ flow: { supplement: { maxRounds: 2 } }, limits: { acceptDays: 1, days: 'working' }, description: { 'zh-CN': '为新生儿办理预防接种证。', en: '为新生儿办理预防接种证。' } });
+    expect((await value()).limits).not.toHaveProperty('visits');
+    // with the bundle's trips cleared, the bundle counts the largest item value
+    await poll(() => page.locator('ot-metrics [data-metric="trips"] .figures strong').allTextContents()).toEqual(['1', '1']);
+    await poll(() => page.getByRole('tab', { name: /检查结果/ }).textContent()).toContain('✓');
+    await page.getByLabel('补正次数上限').fill('');
+    await page.getByLabel('补正次数上限').press('Tab');
+    await poll(value).not.toHaveProperty('flow');
+    expect(errors).toEqual([]);
+  });
+
   it('draws the generated orchestration and every item’s chart', async () => {
     const { page, errors } = await site.page();
     await page.locator('ot-catalog').getByRole('button', { name: /开办餐饮店/ }).click();
