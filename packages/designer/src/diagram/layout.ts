@@ -37,7 +37,7 @@ const REGION_TOP = LINE * 2 + 16;
 const REGION_H = LINE * 2 + 12;
 const REGION_GAP = 8;
 
-/** The lines of an edge label: the event (or guard) and who may send it. */
+/** The lines of an edge label: the event (or guard) and who may send it. @example edgeLines(approve, 'zh-CN') // ['APPROVE', '审批人'] */
 export function edgeLines(edge: DiagramEdge, locale: Locale): string[] {
   const first = edge.kind === 'done' ? (locale === 'en' ? 'all items decided' : '各事项均已办结') : edge.event ?? (edge.guard ? `[${edge.guard}]` : '');
   const lines = first ? [first] : [];
@@ -45,7 +45,7 @@ export function edgeLines(edge: DiagramEdge, locale: Locale): string[] {
   return lines;
 }
 
-/** The lines inside a state box: its title and its key (and limit). */
+/** The lines inside a state box: its title and its key (and limit). @example nodeLines(review, 'en') // { title: 'Review', detail: 'review · 1 working days' } */
 export function nodeLines(node: DiagramNode, locale: Locale): { title: string; detail: string } {
   const title = tx(node.title, locale) || node.key;
   const limit = node.limitDays !== undefined ? (locale === 'en' ? ` · ${node.limitDays} ${node.days === 'calendar' ? 'days' : 'working days'}` : ` · ${node.limitDays} 个${node.days === 'calendar' ? '自然日' : '工作日'}`) : '';

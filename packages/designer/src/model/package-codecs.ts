@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Text } from '@onething/engine';
 
 /** One definition file inside a package: its path and its JSON text. */
@@ -107,9 +107,4 @@ export const packageCodecs: ReadonlyMap<string, PackageCodec> = new Map([jsonCod
 export function codecFor(name: string, codecs: ReadonlyMap<string, PackageCodec> = packageCodecs): PackageCodec | undefined {
   const lower = name.toLowerCase();
   return [...codecs.values()].find((c) => c.extensions.some((e) => lower.endsWith(e)));
-}
-
-/** Text of bytes (for tests and the zip codec's callers). @example textOf(strToU8('{}')) // '{}' */
-export function textOf(bytes: Uint8Array): string {
-  return strFromU8(bytes);
 }

@@ -3,7 +3,7 @@ import type { JsonSchema, Text } from '@onething/engine';
 /** A guidance question's schema as the editor reads it. */
 export type Question = JsonSchema & { 'x-title'?: Text; 'x-enumTitles'?: Record<string, Text> };
 
-/** The options of a choice question as the editor shows them: `value=中文=English` per line. */
+/** The options of a choice question as the editor shows them: `value=中文=English` per line. @example optionsText({ enum: ['s'], 'x-enumTitles': { s: { 'zh-CN': '小', en: 'Small' } } }) // 's=小=Small' */
 export function optionsText(q: Question): string {
   return (Array.isArray(q.enum) ? q.enum : []).map((v) => `${String(v)}=${q['x-enumTitles']?.[String(v)]?.['zh-CN'] ?? ''}=${q['x-enumTitles']?.[String(v)]?.en ?? ''}`).join('\n');
 }

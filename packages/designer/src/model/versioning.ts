@@ -45,12 +45,3 @@ export function checkCandidate(published: ReadonlyArray<{ version: string; body:
 export function isVersion(value: string): boolean {
   return semver.valid(value) === value;
 }
-
-/** The highest version of those satisfying a range. @example maxSatisfying(['1.0.0', '1.2.0'], '^1.0.0') // '1.2.0' */
-export function maxSatisfying(versions: readonly string[], range: string): string | null {
-  try {
-    return semver.maxSatisfying([...versions], range);
-  } catch {
-    return null;
-  }
-}

@@ -57,7 +57,7 @@ export function workspaceOf(records: DefinitionRecord[]): Workspace {
   return { records, registry, files, diagnostics };
 }
 
-/** The published versions of one definition, with their bodies. */
+/** The published versions of one definition, with their bodies. @example publishedVersions(ws, 'bundle', 'newborn-birth').map((v) => v.version) // ['1.0.0'] */
 export function publishedVersions(ws: Workspace, kind: DefinitionKind, id: string): Array<{ version: string; body: Json | undefined }> {
   return ws.records.filter((r) => r.kind === kind && r.id === id && r.status === 'published').map((r) => ({ version: r.version, body: r.body }));
 }
@@ -101,7 +101,7 @@ export function catalogEntries(ws: Workspace): CatalogEntry[] {
   return entries;
 }
 
-/** The concept dictionaries of the registry, for exports. */
+/** The concept dictionaries of the registry. @example dictionaries(ws).map((d) => d.id) // ['onething-examples'] */
 export function dictionaries(ws: Workspace): ConceptDictionary[] {
   return [...ws.registry.dictionaries.values()].map((d) => d.definition);
 }
