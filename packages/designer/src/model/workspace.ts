@@ -78,6 +78,15 @@ export interface CatalogEntry {
  * @example catalogEntries(ws).filter((e) => e.kind === 'item').length
  */
 export function catalogEntries(ws: Workspace): CatalogEntry[] {
+  let entries = catalogCache.get(ws);
+  if (!entries) catalogCache.set(ws, (entries = computeCatalog(ws)));
+  return entries;
+}
+
+// A workspace never changes (reloading makes a new one), so its catalog is computed once.
+const catalogCache = new WeakMap<Workspace, CatalogEntry[]>();
+
+function computeCatalog(ws: Workspace): CatalogEntry[] {
   const entries: CatalogEntry[] = [];
   const byId = new Map<string, DefinitionRecord[]>();
   for (const r of ws.records) {
