@@ -132,6 +132,19 @@ describe('composing a bundle in the designer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('previews the form as applicants see it: the guidance answers switch items on and off', async () => {
+    const { page, errors } = await site.page();
+    await page.locator('ot-catalog').getByRole('button', { name: /新生儿出生“一件事”/ }).click();
+    const form = page.locator('ot-composer ot-form');
+    const included = () => form.locator('[part~="items"] li').allTextContents();
+    await form.getByRole('group', { name: /是否在湖北省内的助产机构出生/ }).getByRole('radio', { name: '是' }).check();
+    await form.getByRole('group', { name: /是否随父亲或母亲在湖北省内登记户口/ }).getByRole('radio', { name: '否' }).check();
+    await poll(included).toEqual([expect.stringContaining('出生医学证明首次签发'), expect.stringContaining('预防接种证办理')]);
+    await form.getByRole('group', { name: /是否随父亲或母亲在湖北省内登记户口/ }).getByRole('radio', { name: '是' }).check();
+    await poll(included).toHaveLength(4);
+    expect(errors).toEqual([]);
+  });
+
   it('draws the generated orchestration and every item’s chart', async () => {
     const { page, errors } = await site.page();
     await page.locator('ot-catalog').getByRole('button', { name: /开办餐饮店/ }).click();
