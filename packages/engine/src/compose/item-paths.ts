@@ -7,58 +7,53 @@ import { rewrite } from '../rules/rewrite.js';
 import { text } from '../text.js';
 import type { FieldTree } from './fields.js';
 
-/** The longest prefix of `path` the item knows, and the bundle path it maps to. */
-function knownPrefix(paths: ReadonlyMap<string, string>, path: string): { length: number; to: string } | undefined {
-  const segments = path.split('.');
-  for (let i = segments.length; i > 0; i--) {
-    const to = paths.get(segments.slice(0, i).join('.'));
-    if (to !== undefined) return { length: i, to };
-  }
-  return undefined;
-}
-
-const relocated = new WeakMap<FieldTree, Map<string, Map<string, string>>>();
+const relocations = new WeakMap<FieldTree, Map<string, string | null>>();
 
 /**
- * Item path → bundle path for every field and group of an item. A group of the item whose
- * fields all went to concept paths under one group (`father` holding `father.name` and
- * `father.idNumber`) maps to that group, so a rule that reads the whole group still reads them.
+ * Where a group of the item went when all its fields moved to concept paths under one group
+ * (`father` holding `father.name` and `father.idNumber` → `father`); null when they went to
+ * several places.
  */
-function itemPaths(tree: FieldTree, itemId: string): ReadonlyMap<string, string> {
-  let perItem = relocated.get(tree);
-  if (!perItem) relocated.set(tree, (perItem = new Map()));
-  let paths = perItem.get(itemId);
-  if (paths) return paths;
-  paths = new Map(tree.paths.get(itemId));
-  const entries = (tree.projection[itemId] ?? []).filter((e) => e.kind !== 'group');
-  for (const [itemPath, bundlePath] of paths) {
-    if (tree.nodes.has(bundlePath)) continue;
-    const homes = new Set(
-      entries.filter((e) => e.to.startsWith(`${itemPath}.`)).map((e) => {
-        const rest = e.to.slice(itemPath.length);
-        return e.from.endsWith(rest) ? e.from.slice(0, -rest.length) : '';
-      }),
-    );
-    const [home] = homes;
-    if (homes.size === 1 && home && tree.nodes.get(home)?.kind === 'group') paths.set(itemPath, home);
+function relocated(tree: FieldTree, itemId: string, itemPath: string): string | null {
+  let known = relocations.get(tree);
+  if (!known) relocations.set(tree, (known = new Map()));
+  const key = `${itemId}\u0000${itemPath}`;
+  let home = known.get(key);
+  if (home === undefined) {
+    const homes = new Set<string>();
+    for (const e of tree.projection[itemId] ?? []) {
+      if (e.kind === 'group' || !e.to.startsWith(`${itemPath}.`)) continue;
+      const rest = e.to.slice(itemPath.length);
+      homes.add(e.from.endsWith(rest) ? e.from.slice(0, -rest.length) : '');
+    }
+    const [only] = homes;
+    home = homes.size === 1 && only && tree.nodes.get(only)?.kind === 'group' ? only : null;
+    known.set(key, home);
   }
-  perItem.set(itemId, paths);
-  return paths;
+  return home;
+}
+
+/** The bundle path of an item path (its longest known prefix mapped), and whether the item knows it. */
+function resolve(tree: FieldTree, itemId: string, path: string): { to: string; known: boolean } {
+  const paths = tree.paths.get(itemId);
+  for (let end = path.length; paths && end > 0; end = path.lastIndexOf('.', end - 1)) {
+    const prefix = end === path.length ? path : path.slice(0, end);
+    let to = paths.get(prefix);
+    if (to === undefined) continue;
+    if (!tree.nodes.has(to)) to = relocated(tree, itemId, prefix) ?? to;
+    return { to: to + path.slice(end), known: true };
+  }
+  return { to: `${itemId}.${path}`, known: false };
 }
 
 /**
- * Maps an item's data path to the bundle-data path (longest known prefix; unknown paths stay under the item).
+ * Maps an item's data path to the bundle-data path (longest known prefix; unknown paths stay
+ * under the item). A group of the item whose fields all moved to concept paths under one group
+ * maps to that group, so a rule that reads the whole group still reads them.
  * @example pathMapper(tree, 'household-registration')('settleWith') // 'household-registration.settleWith'
  */
 export function pathMapper(tree: FieldTree, itemId: string): (path: string) => string {
-  const paths = itemPaths(tree, itemId);
-  return (path) => {
-    if (path === '') return path;
-    const known = knownPrefix(paths, path);
-    if (!known) return `${itemId}.${path}`;
-    const rest = path.split('.').slice(known.length);
-    return rest.length ? `${known.to}.${rest.join('.')}` : known.to;
-  };
+  return (path) => (path === '' ? path : resolve(tree, itemId, path).to);
 }
 
 /**
@@ -81,13 +76,11 @@ export function isBundlePath(tree: FieldTree, path: string): boolean {
  * @example rewriteItemRule(tree, 'cert', { var: 'mother.name' }, at, diagnostics) // { var: 'mother.name' }
  */
 export function rewriteItemRule(tree: FieldTree, itemId: string, rule: Rule, at: At, diagnostics: Diagnostic[]): Rule {
-  const paths = itemPaths(tree, itemId);
-  const map = pathMapper(tree, itemId);
   for (const path of reads(rule)) {
-    const mapped = map(path);
-    if (!knownPrefix(paths, path) || isBundlePath(tree, mapped)) continue;
+    const { to: mapped, known } = resolve(tree, itemId, path);
+    if (!known || isBundlePath(tree, mapped)) continue;
     const scope = text(`组合表单数据（在其中应为“${mapped}”）`, `the composed bundle data (where it would be "${mapped}")`);
     diagnostics.push(report(ruleUnknownField, at, { field: path, scope }));
   }
-  return rewrite(rule, map);
+  return rewrite(rule, pathMapper(tree, itemId));
 }
