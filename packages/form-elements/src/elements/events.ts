@@ -40,5 +40,3 @@ export interface SupplementRequest {
   materials?: Array<string | { id: string; reason?: Text }>;
 }
 
-/** Re-exported for hosts that type their listeners. */
-export type { Json };

@@ -1,4 +1,4 @@
-import type { ComposedBundle, ComposedSection, Json, Locale, MaterialValue, Submission } from '@onething/engine/runtime';
+import type { ComposedBundle, Json, Locale, MaterialValue, Submission } from '@onething/engine/runtime';
 import type { Text } from '../model/types.js';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -8,20 +8,23 @@ import type { ShapeValidator, ValidationError } from '../model/errors.js';
 import { errorPath } from '../model/error-paths.js';
 import { FormModel } from '../model/form-model.js';
 import { getAt } from '../model/paths.js';
-import { schemaAt, titleOf } from '../model/schema.js';
+import { schemaAt } from '../model/schema.js';
 import { fieldId, type FieldInfo, type MaterialView, type RenderHost } from '../render/host.js';
-import { MATERIAL, materialId, renderMaterials } from '../render/materials.js';
+import { MATERIAL, renderMaterials } from '../render/materials.js';
 import { ANSWERS, questionPaths, renderActiveItems, renderQuestions } from '../render/questions.js';
-import { renderSection, sectionKey, sectionShown } from '../render/section.js';
-import { renderSteps, type Step } from '../render/steps.js';
-import { renderSummary, type SummaryEntry } from '../render/summary.js';
+import { renderSection, sectionKey } from '../render/section.js';
+import { renderSteps } from '../render/steps.js';
+import { renderSummary } from '../render/summary.js';
 import { theme } from '../styles/theme.js';
 import { MaterialUploads } from '../upload/material-uploads.js';
 import type { Uploader } from '../upload/uploads.js';
 import { createWidgetRegistry, type WidgetRegistry } from '../widgets/registry.js';
 import type { WidgetContext } from '../widgets/types.js';
+import { ErrorStore, type Found } from './error-store.js';
 import { FieldContext } from './field-context.js';
 import { resolveInfo } from './field-info.js';
+import { isOpen, flaggedPaths } from './supplement.js';
+import { onStep, wizardSteps, type WizardStep } from './wizard.js';
 import type { OtChangeDetail, OtStepDetail, OtSubmitDetail, OtInvalidDetail, SupplementRequest } from './events.js';
 
 const defaultWidgets = createWidgetRegistry();
@@ -90,8 +93,7 @@ export class OtForm extends LitElement implements RenderHost {
   private sectionOf = new Map<string, string>();
   private drafts = new Map<string, string>();
   private dirty = new Set<string>();
-  private errors = new Map<string, ValidationError>();
-  private summary: SummaryEntry[] = [];
+  private errors = new ErrorStore(this);
   private flagged = new Map<string, Text | undefined>();
   private rows = new Map<string, number[]>();
   /** Whether the bundle has repeatable groups (row paths like `children.0.name` exist only then). */
@@ -174,8 +176,7 @@ export class OtForm extends LitElement implements RenderHost {
       this.hasLists = Object.values(this.composed.fields).some((f) => f.kind === 'list');
       this.sectionOf.clear();
       for (const section of this.composed.ui.sections) for (const path of section.fields) this.sectionOf.set(path, section.id);
-      this.errors.clear();
-      this.summary = [];
+      this.errors = new ErrorStore(this);
       this.stepIndex = 0;
     }
     if (changed.has('widgets')) this.infos.clear();
@@ -237,11 +238,7 @@ export class OtForm extends LitElement implements RenderHost {
   }
 
   locked(path: string): boolean {
-    if (!this.supplement) return false;
-    for (const flagged of this.flagged.keys()) {
-      if (path === flagged || path.startsWith(`${flagged}.`) || flagged.startsWith(`${path}.`)) return false;
-    }
-    return true;
+    return this.supplement !== undefined && !isOpen(this.flagged, path);
   }
 
   computed(path: string): boolean {
@@ -487,14 +484,13 @@ export class OtForm extends LitElement implements RenderHost {
     const model = this.model;
     if (!model) return undefined;
     const result = model.check(this.validator);
-    const errors = [...result.errors.map((e) => ({ path: errorPath(e), error: e })), ...this.uploads.errors()].filter(
-      (e) => !scope || scope(e.path),
-    );
-    this.setErrors(errors, scope);
-    if (errors.length === 0) return result.submission;
+    const found = this.found(result.errors).filter((e) => !scope || scope(e.path));
+    this.errors.showAll(found, scope);
+    this.requestUpdate();
+    if (found.length === 0) return result.submission;
     this.dispatchEvent(
       new CustomEvent<OtInvalidDetail>('ot-invalid', {
-        detail: { errors: errors.map((e) => e.error) },
+        detail: { errors: found.map((e) => e.error) },
         bubbles: true,
         composed: true,
       }),
@@ -508,69 +504,17 @@ export class OtForm extends LitElement implements RenderHost {
     const model = this.model;
     if (!model) return;
     const wanted = new Set(paths);
-    const found = [...model.check(this.validator).errors.map((e) => ({ path: errorPath(e), error: e })), ...this.uploads.errors()].filter(
-      (e) => wanted.has(e.path),
-    );
-    for (const path of paths) {
-      const error = found.find((e) => e.path === path)?.error;
-      if (error === this.errors.get(path)) continue;
-      if (error && this.errors.get(path)?.message === error.message) continue;
-      if (error) this.errors.set(path, error);
-      else this.errors.delete(path);
-      this.bump(path);
-    }
-    if (this.summary.length) this.summary = this.summaryEntries();
+    this.errors.showSome(paths, this.found(model.check(this.validator).errors).filter((e) => wanted.has(e.path)));
   }
 
-  private setErrors(errors: Array<{ path: string; error: ValidationError }>, scope: ((path: string) => boolean) | undefined): void {
-    const before = new Map(this.errors);
-    for (const path of before.keys()) if (!scope || scope(path)) this.errors.delete(path);
-    for (const { path, error } of errors) if (!this.errors.has(path)) this.errors.set(path, error);
-    for (const path of new Set([...before.keys(), ...this.errors.keys()])) {
-      if (before.get(path) !== this.errors.get(path)) this.bump(path);
-    }
-    this.summary = this.summaryEntries();
-    this.requestUpdate();
-  }
-
-  /** The summary lines, in the order the fields appear. */
-  private summaryEntries(): SummaryEntry[] {
-    const order = this.fieldOrder();
-    const rank = (path: string) => {
-      for (let p = path; p; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) {
-        const r = order.get(p);
-        if (r !== undefined) return r + (p === path ? 0 : 0.5);
-      }
-      return order.size;
-    };
-    return [...this.errors.entries()]
-      .sort(([a], [b]) => rank(a) - rank(b))
-      .map(([path, error]) => ({ target: this.targetId(path), label: this.labelOf(path), message: error.message }));
-  }
-
-  private labelOf(path: string): Text | undefined {
-    if (path.startsWith(MATERIAL)) return this.composed?.materials.find((m) => m.id === path.slice(MATERIAL.length))?.title;
-    const info = this.info(path);
-    return info && titleOf(info.schema, path);
-  }
-
-  private targetId(path: string): string {
-    if (path.startsWith(MATERIAL)) return `${materialId(path.slice(MATERIAL.length))}-hint`;
-    for (let p = path; p; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) if (this.info(p)) return fieldId(p);
-    return fieldId(path);
-  }
-
-  private fieldOrder(): Map<string, number> {
-    const order = new Map<string, number>();
-    for (const path of this.composed ? questionPaths(this) : []) order.set(path, order.size);
-    for (const section of this.composed?.ui.sections ?? []) for (const path of section.fields) order.set(path, order.size);
-    for (const m of this.composed?.materials ?? []) order.set(MATERIAL + m.id, order.size);
-    return order;
+  /** The engine's errors and the uploads' own problems, each with its form path. */
+  private found(errors: readonly ValidationError[]): Found[] {
+    return [...errors.map((error) => ({ path: errorPath(error), error })), ...this.uploads.errors()];
   }
 
   /** Moves focus to a field (from the error summary), switching wizard step first if needed. */
   private async focusField(id: string): Promise<void> {
-    const path = [...this.errors.keys()].find((p) => this.targetId(p) === id);
+    const path = this.errors.paths().find((p) => this.errors.targetId(p) === id);
     if (path && this.isWizard) {
       const step = this.stepOfPath(path);
       if (step >= 0 && step !== this.stepIndex) await this.goToStep(step, false);
@@ -589,20 +533,12 @@ export class OtForm extends LitElement implements RenderHost {
     return (this.layout ?? this.composed?.ui.layout) === 'wizard';
   }
 
-  private steps(): Array<Step & { sections: ComposedSection[]; paths: string[] }> {
-    const c = this.composed;
-    if (!c) return [];
-    const steps: Array<Step & { sections: ComposedSection[]; paths: string[] }> = [];
-    const questions = questionPaths(this);
-    if (questions.length) steps.push({ id: 'questions', title: strings.questions, sections: [], paths: questions });
-    for (const s of c.ui.sections) if (sectionShown(this, s)) steps.push({ id: s.id, title: s.title, sections: [s], paths: s.fields });
-    const materials = c.materials.filter((m) => this.material(m.id).visible).map((m) => MATERIAL + m.id);
-    if (materials.length) steps.push({ id: 'materials', title: strings.materials, sections: [], paths: materials });
-    return steps;
+  private steps(): WizardStep[] {
+    return this.composed ? wizardSteps(this) : [];
   }
 
   private stepOfPath(path: string): number {
-    return this.steps().findIndex((s) => s.paths.some((p) => path === p || path.startsWith(`${p}.`)));
+    return this.steps().findIndex((step) => onStep(step, path));
   }
 
   /** Goes to a step; going forward first validates the current one. */
@@ -611,11 +547,9 @@ export class OtForm extends LitElement implements RenderHost {
     if (index < 0 || index >= steps.length) return;
     if (check) {
       const current = steps[this.stepIndex];
-      const inStep = (path: string) => current?.paths.some((p) => path === p || path.startsWith(`${p}.`)) ?? false;
-      if (!this.runValidation(inStep)) return;
+      if (!this.runValidation((path) => onStep(current, path))) return;
     }
     this.errors.clear();
-    this.summary = [];
     this.stepIndex = index;
     this.epoch++;
     this.dispatchEvent(
@@ -643,7 +577,7 @@ export class OtForm extends LitElement implements RenderHost {
         <h2 class="title" id="ot-title">${this.t(c.bundle.title)}</h2>
         ${c.bundle.description ? html`<p class="lead">${this.t(c.bundle.description)}</p>` : nothing}
       </header>
-      ${this.supplement ? this.renderSupplementIntro() : nothing} ${renderSummary(this, this.summary)}
+      ${this.supplement ? this.renderSupplementIntro() : nothing} ${renderSummary(this, this.errors.summary)}
       ${wizard ? renderSteps(this, steps, index) : nothing}
       ${wizard ? this.renderStep(steps[index]) : this.renderAll()}
       <div class="actions">
@@ -670,7 +604,7 @@ export class OtForm extends LitElement implements RenderHost {
     ];
   }
 
-  private renderStep(step: (Step & { sections: ComposedSection[]; paths: string[] }) | undefined): unknown {
+  private renderStep(step: WizardStep | undefined): unknown {
     if (!step) return nothing;
     const c = this.composed!;
     const body =
@@ -701,20 +635,6 @@ function swap<T>(list: readonly T[], a: number, b: number): T[] {
   const copy = [...list];
   [copy[a], copy[b]] = [copy[b]!, copy[a]!];
   return copy;
-}
-
-/** The paths a supplement request opens for editing, with the reviewer's reasons. */
-function flaggedPaths(request: SupplementRequest | undefined): Map<string, Text | undefined> {
-  const out = new Map<string, Text | undefined>();
-  for (const f of request?.fields ?? []) {
-    if (typeof f === 'string') out.set(f, undefined);
-    else out.set(f.path, f.reason);
-  }
-  for (const m of request?.materials ?? []) {
-    if (typeof m === 'string') out.set(MATERIAL + m, undefined);
-    else out.set(MATERIAL + m.id, m.reason);
-  }
-  return out;
 }
 
 declare global {

@@ -46,8 +46,9 @@ class SelectOptions extends Directive {
     this.labels = labels;
     this.placeholder = placeholder;
     const fragment = optionsTemplate(labels, placeholder).content.cloneNode(true) as DocumentFragment;
-    const option = fragment.children[selected + 1] as HTMLOptionElement | undefined;
-    if (option) option.selected = true; // selectedness travels with the option into the <select>
+    // selectedness travels with the option into the <select>; the placeholder is selected anyway (first option)
+    const option = selected >= 0 ? (fragment.children[selected + 1] as HTMLOptionElement | undefined) : undefined;
+    if (option) option.selected = true;
     return fragment;
   }
 }
