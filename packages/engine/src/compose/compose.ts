@@ -11,7 +11,8 @@ import { composeMaterials } from './materials.js';
 import { namespaceTitle } from './namespaces.js';
 import { composeSchema } from './output.js';
 import type { ComposedBundle, ComposedItem } from './types.js';
-import { composeQuestionsUi, composeRules, composeSections, composeWidgetHints } from './ui.js';
+import { composeRules } from './rules.js';
+import { composeQuestionsUi, composeSections, composeWidgetHints } from './ui.js';
 
 /** Options of `compose`. */
 export interface ComposeOptions {
