@@ -64,7 +64,7 @@ async function serveChild() {
         store,
         auth: { secret: SECRET },
         rateLimits: { perIp: 1e9, perToken: 1e9 },
-        logger: server.createLogger({ level: 'info', destination: (await import('pino')).pino.destination({ dest: '/dev/null', sync: false }) }),
+        logger: server.createLogger({ level: 'info', file: '/dev/null' }),
       });
       ports[`${build.name}-${synchronous}`] = await listen(app);
     }

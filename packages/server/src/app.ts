@@ -74,6 +74,7 @@ export function createApp(options: AppOptions): OnethingApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('etag', false); // routes that cache send their own ETag
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(requestLog(logger));
   app.use(securityHeaders());

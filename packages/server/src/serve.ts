@@ -63,6 +63,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           server.closeIdleConnections();
         });
         await services.store.close();
+        services.logger.flush();
       })();
       return closing;
     },

@@ -45,8 +45,11 @@ export function applicationChange(
   const snapshot = last.result.snapshot;
   const at = now.toISOString();
   const context = snapshot.context;
-  // The engine hashes the same canonical { answers, data, materials } when a step changed them.
-  const dataHash = last.result.audit.dataHash ?? canonicalHash({ answers: context.answers, data: context.data, materials: context.materials });
+  // The engine hashes the canonical { answers, data, materials } in each step that changed them:
+  // the last such hash is the current one. Without one (no step changed the data) it is hashed here.
+  const dataHash =
+    steps.findLast((s) => s.result.audit.dataHash !== undefined)?.result.audit.dataHash ??
+    canonicalHash({ answers: context.answers, data: context.data, materials: context.materials });
   const inputs: AuditInput[] = steps.map(({ result, payload }) => {
     const a = result.audit;
     const detail: Record<string, Json> = {};

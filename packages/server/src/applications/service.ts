@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   checkSubmission,
   deadlineEvent,
@@ -20,6 +20,7 @@ import type { ApplicationChange } from '../store/port.js';
 import type { BundleRuntime } from '../catalog/catalog.js';
 import { HttpError } from '../http/errors.js';
 import { sha256 } from '../util/hash.js';
+import { randomToken } from '../util/random.js';
 import { actorsFor, canRead, holdsContinuation, isApplicant, type Access } from './access.js';
 import { applicationChange } from './record.js';
 import { recordView } from './view.js';
@@ -82,7 +83,7 @@ function stepped(result: StepResult | StepRefusal): StepResult {
 
 /** A new opaque continuation token (256 bits, base64url) and the hash the store keeps. */
 function continuationToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken(32);
   return { token, hash: sha256(token) };
 }
 
@@ -168,14 +169,13 @@ export class ApplicationService {
     const owner = access.principal?.roles.includes('applicant') ? access.principal.sub : null;
     const actor: Actor = { id: owner ?? `anonymous:${id}`, role: 'applicant', ...(access.principal ? { region: access.principal.region } : {}) };
     const at = now.toISOString();
-    const form = { answers: input.answers ?? {}, data: input.data ?? {}, materials: input.materials ?? {} };
-    const steps: Array<{ result: StepResult; payload?: Record<string, Json | undefined> }> = [];
+    let form = { answers: input.answers ?? {}, data: input.data ?? {}, materials: input.materials ?? {} };
+    // Submitting at once: the draft starts with the checked (pruned) content and SUBMIT keeps it,
+    // so the flow neither walks nor hashes the data twice.
+    if (input.submit) form = await this.checked(null, runtime, form, now);
     const first = stepped(start(runtime.flow, { actor, now: at, ...form }));
-    steps.push({ result: first });
-    if (input.submit) {
-      const valid = await this.checked(null, runtime, form, now);
-      steps.push({ result: stepped(step(runtime.flow, first.snapshot, { type: 'SUBMIT', ...valid }, actor, at)) });
-    }
+    const steps: Array<{ result: StepResult; payload?: Record<string, Json | undefined> }> = [{ result: first }];
+    if (input.submit) steps.push({ result: stepped(step(runtime.flow, first.snapshot, { type: 'SUBMIT' }, actor, at)) });
     const continuation = continuationToken();
     const change = applicationChange(null, { id, owner, continuation: continuation.hash, createdAt: at }, runtime, steps, now);
     return this.commit(change, (app) => ({ status: 201, body: { application: recordView(app), continuationToken: continuation.token } as unknown as Json }), idempotency);

@@ -31,7 +31,10 @@ export interface Call<Body = unknown, Query = Record<string, unknown>> {
   params: Record<string, string>;
   query: Query;
   body: Body;
-  locale: Locale;
+  /** The JSON body's bytes as received (empty without one): the idempotency fingerprint. */
+  rawBody: Uint8Array;
+  /** The response locale (`Accept-Language`), worked out when read. */
+  readonly locale: Locale;
   services: Services;
   /** The request's instant, from the injected clock. */
   now: Date;

@@ -7,6 +7,7 @@ import { HttpError } from './errors.js';
 import { requestLocale } from './locale.js';
 import { expressPath } from './openapi.js';
 import { check, compileValidators } from './validation.js';
+import { readBody } from '../materials/read-body.js';
 
 /** True when the principal holds one of the role kinds. */
 export function holdsRole(principal: Principal | undefined, kinds: readonly RoleKind[]): boolean {
@@ -21,23 +22,53 @@ function run(middleware: RequestHandler, req: Request, res: Response): Promise<v
   });
 }
 
-/** Writes a handler's reply. */
+/** Writes a handler's reply (JSON bodies serialized once, without Express's ETag and freshness work). */
 function send(res: Response, reply: Reply): void {
-  res.status(reply.status);
-  if (reply.headers) res.set(reply.headers);
+  res.statusCode = reply.status;
+  if (reply.headers) for (const name in reply.headers) res.setHeader(name, reply.headers[name]!);
   if ('bytes' in reply) {
     res.type(reply.contentType).send(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
-  } else if (reply.body === undefined || reply.status === 204) {
+  } else if (reply.body === undefined || reply.status === 204 || reply.status === 304) {
     res.end();
   } else {
-    res.json(reply.body);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(reply.body));
   }
 }
 
+/** Does the request carry a body (a non-zero length, or chunks)? */
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return length !== undefined ? length !== '0' : req.headers['transfer-encoding'] !== undefined;
+}
+
 /**
- * Registers every route on an Express app: body parsing and size limit, authentication,
- * role check, the per-token rate limit, validation of path, query and body against the
- * OpenAPI schemas, then the handler. Errors go to the error handler.
+ * Reads a JSON body: `application/json` in UTF-8, not compressed, at most `limit` bytes (413
+ * as soon as it is larger). Returns the value and the raw bytes (the idempotency fingerprint).
+ */
+async function readJson(req: Request, limit: number): Promise<{ value: unknown; raw: Uint8Array }> {
+  const type = req.headers['content-type'];
+  const [mediaType = '', ...parameters] = (type ?? '').split(';');
+  if (mediaType.trim().toLowerCase() !== 'application/json') throw new HttpError('unsupportedMediaType', { pointer: '/headers/content-type' });
+  const charset = parameters.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('charset='));
+  if (charset && charset !== 'charset=utf-8' && charset !== 'charset="utf-8"') throw new HttpError('unsupportedMediaType', { pointer: '/headers/content-type' });
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') throw new HttpError('unsupportedMediaType', { pointer: '/headers/content-encoding' });
+  const raw = await readBody(req, limit);
+  try {
+    return { value: JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8')), raw };
+  } catch {
+    throw new HttpError('invalidJson', { pointer: '' });
+  }
+}
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+
+/**
+ * Registers every route on an Express app. Per request, in this order: authentication, the
+ * role check, the per-token rate limit, the JSON body (size limit, media type), validation of
+ * path, query, headers and body against the OpenAPI schemas, then the handler. Errors go to
+ * the error handler.
  * @example mountRoutes(app, routes, services, { tokenLimiter })
  */
 export function mountRoutes(
@@ -47,23 +78,10 @@ export function mountRoutes(
   options: { tokenLimiter?: RequestHandler } = {},
 ): void {
   const validators = compileValidators(routes);
-  const json = express.json({ limit: services.limits.jsonBytes, strict: true, type: () => true });
   for (const route of routes) {
     const v = validators.get(route) ?? {};
-    const handlers: RequestHandler[] = [];
-    if (route.body && !('binary' in route.body)) {
-      const optional = route.body.required === false;
-      handlers.push((req, res, next) => {
-        const hasBody = req.headers['content-length'] !== undefined ? req.headers['content-length'] !== '0' : req.headers['transfer-encoding'] !== undefined;
-        if (!hasBody) {
-          req.body = optional ? {} : undefined;
-          return next();
-        }
-        if (!req.is('application/json')) return next(new HttpError('unsupportedMediaType', { pointer: '/headers/content-type' }));
-        json(req, res, next);
-      });
-    }
-    handlers.push(async (req, res) => {
+    const jsonBody = route.body && !('binary' in route.body) ? route.body : undefined;
+    const handler = async (req: Request, res: Response): Promise<void> => {
       const principal = route.auth === 'public' ? undefined : await authenticate(req, services.verifier);
       const continuation = route.continuation ? continuationHeader(req) : undefined;
       res.locals['principal'] = principal;
@@ -77,20 +95,36 @@ export function mountRoutes(
       check(v.params, params, '/params');
       const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
       check(v.query, query, '/query');
-      for (const [name, header] of Object.entries(route.headers ?? {})) {
-        if (header.required && req.headers[name.toLowerCase()] === undefined) {
+      for (const name in route.headers) {
+        if (route.headers[name]!.required && req.headers[name.toLowerCase()] === undefined) {
           throw new HttpError(name === 'Idempotency-Key' ? 'idempotencyKeyRequired' : 'invalidRequest', { pointer: `/headers/${name.toLowerCase()}` });
         }
       }
-      const body: unknown = req.body;
-      if (route.body && !('binary' in route.body)) {
-        if (body === undefined) throw new HttpError('invalidRequest', { pointer: '' });
+      let body: unknown;
+      let raw = EMPTY;
+      if (jsonBody) {
+        if (hasBody(req)) ({ value: body, raw } = await readJson(req, services.limits.jsonBytes));
+        else if (jsonBody.required === false) body = {};
+        else throw new HttpError('invalidRequest', { pointer: '' });
         check(v.body, body, '');
       }
-      const call: Call = { req, principal, continuation, params, query, body, locale: requestLocale(req), services, now: services.clock() };
+      const call: Call = {
+        req,
+        principal,
+        continuation,
+        params,
+        query,
+        body,
+        rawBody: raw,
+        get locale() {
+          return requestLocale(req);
+        },
+        services,
+        now: services.clock(),
+      };
       send(res, await route.handle(call));
-    });
-    app[route.method](expressPath(route.path), ...handlers);
+    };
+    app[route.method](expressPath(route.path), handler);
   }
 }
 

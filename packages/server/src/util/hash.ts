@@ -1,5 +1,58 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+
+/**
+ * The canonical JSON of a value (RFC 8785, JCS): object keys sorted by UTF-16 code units,
+ * no whitespace, numbers and strings as ECMAScript serializes them; `undefined` members left
+ * out, `undefined` array slots as `null`. Throws on what JSON cannot carry (NaN, Infinity,
+ * lone surrogates, cycles). Same output as the `canonicalize` package, several times faster
+ * on the small objects the server hashes per request (audit entries).
+ * @example canonicalJson({ b: [1, 'x'], a: null }) // '{"a":null,"b":[1,"x"]}'
+ */
+export function canonicalJson(value: unknown): string | undefined {
+  return write(value, new Set());
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function write(value: unknown, seen: Set<object>): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      if (LONE_SURROGATE.test(value)) throw new Error('Lone surrogate is not allowed');
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`${value} is not allowed`);
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) return 'null';
+  if (seen.has(value)) throw new Error('Circular reference detected');
+  seen.add(value);
+  let out: string;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    out = write((value as { toJSON(): unknown }).toJSON(), seen) ?? 'null';
+  } else if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${write(value[i], seen) ?? 'null'}`;
+    out += ']';
+  } else {
+    out = '{';
+    let first = true;
+    for (const key of Object.keys(value).sort()) {
+      const member = write((value as Record<string, unknown>)[key], seen);
+      if (member === undefined) continue;
+      out += `${first ? '' : ','}${write(key, seen)}:${member}`;
+      first = false;
+    }
+    out += '}';
+  }
+  seen.delete(value);
+  return out;
+}
 
 /**
  * sha-256 (hex) of a value's canonical JSON (RFC 8785), the same for equal values
@@ -7,10 +60,16 @@ import canonicalize from 'canonicalize';
  * @example canonicalHash({ b: 1, a: 2 }) === canonicalHash({ a: 2, b: 1 }) // true
  */
 export function canonicalHash(value: unknown): string {
-  return sha256(canonicalize(value) ?? 'null');
+  return sha256(canonicalJson(value) ?? 'null');
 }
 
-/** sha-256 (hex) of a string (UTF-8) or bytes. @example sha256('abc').slice(0, 8) // 'ba7816bf' */
-export function sha256(input: string | Uint8Array): string {
-  return createHash('sha256').update(input).digest('hex');
+/**
+ * sha-256 (hex) of strings (UTF-8) and bytes, one after the other.
+ * @example sha256('abc').slice(0, 8) // 'ba7816bf'
+ * @example sha256('POST /api/applications\n', body) // the fingerprint of a request
+ */
+export function sha256(...parts: Array<string | Uint8Array>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
 }

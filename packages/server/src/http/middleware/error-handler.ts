@@ -4,25 +4,6 @@ import { StoreError } from '../../store/errors.js';
 import { HttpError } from '../errors.js';
 import { requestLocale } from '../locale.js';
 
-/** Errors thrown by body-parser carry a `type`; map them to our codes. */
-function fromBodyParser(error: { type?: unknown; status?: unknown }): HttpError | undefined {
-  switch (error.type) {
-    case 'entity.parse.failed':
-      return new HttpError('invalidJson', { pointer: '' });
-    case 'entity.too.large':
-      return new HttpError('payloadTooLarge');
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new HttpError('unsupportedMediaType', { pointer: '/headers/content-type' });
-    case 'request.aborted':
-    case 'request.size.invalid':
-    case 'stream.encoding.set':
-      return new HttpError('invalidRequest');
-    default:
-      return undefined;
-  }
-}
-
 function fromStore(error: StoreError): HttpError {
   switch (error.code) {
     case 'conflict':
@@ -49,7 +30,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let http: HttpError;
     if (error instanceof HttpError) http = error;
     else if (error instanceof StoreError) http = fromStore(error);
-    else if (error && typeof error === 'object' && fromBodyParser(error)) http = fromBodyParser(error) as HttpError;
     else {
       http = new HttpError('internal');
       logger.error({ err: error, requestId: res.locals['requestId'], method: req.method, path: req.path }, 'internal error');

@@ -2,7 +2,7 @@ import type { Json } from '@onething/engine';
 import type { Call, Reply, RouteDescriptor } from '../route.js';
 import { HttpError } from '../errors.js';
 import { ref } from '../schemas.js';
-import { canonicalHash, sha256 } from '../../util/hash.js';
+import { sha256 } from '../../util/hash.js';
 import { fullView, summaryView } from '../../applications/view.js';
 import type { Access } from '../../applications/access.js';
 import type { IdempotencyInput, Outcome } from '../../applications/service.js';
@@ -32,7 +32,8 @@ export function idempotencyOf(call: Call, required: boolean): IdempotencyInput |
   }
   if (typeof header !== 'string' || !/^[A-Za-z0-9._:-]{8,200}$/.test(header)) throw new HttpError('invalidRequest', { pointer: '/headers/idempotency-key' });
   const scope = call.principal ? `sub:${call.principal.sub}` : call.continuation ? `continuation:${sha256(call.continuation)}` : `ip:${call.req.ip ?? 'unknown'}`;
-  const requestHash = canonicalHash({ method: call.req.method, path: call.req.path, body: call.body ?? null });
+  // The fingerprint of the request: method, path and the body's bytes as sent (a retry sends the same bytes).
+  const requestHash = sha256(`${call.req.method} ${call.req.path}\n`, call.rawBody);
   return { scope, key: header, requestHash };
 }
 

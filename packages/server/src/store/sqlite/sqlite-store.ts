@@ -19,6 +19,7 @@ import { str } from '../errors.js';
 import { decodeCursor, encodeCursor, sortKey } from '../cursor.js';
 import { openDatabase, parseDoc, parseDocs, Statements, type SqliteConnectionOptions } from './database.js';
 import { InlineWriter, WorkerWriter, type SqliteWriter } from './writer.js';
+import { serializeChange } from './sqlite-writes.js';
 
 /** Options of the SQLite store. */
 export interface SqliteStoreOptions extends SqliteConnectionOptions {
@@ -105,7 +106,7 @@ export class SqliteStore extends Statements implements Store {
    * batch's transaction committed, so an acknowledged change is on disk.
    */
   async commit(change: ApplicationChange): Promise<CommitResult> {
-    const result = await this.writer.run('commit', change);
+    const result = await this.writer.run('commit', serializeChange(change));
     return result.status === 'committed' ? { status: 'committed', application: change.next } : result;
   }
 

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ApplicationChange, DraftInput } from '../port.js';
 import type {
-  ApplicationRecord,
   AttachmentRecord,
   BlobRecord,
   DeadlineRecord,
@@ -109,11 +108,11 @@ export class SqliteWrites extends Statements {
 
   // Applications
 
-  /** One application change: compare-and-set on the revision, audit, deadlines, outbox, idempotency. */
-  commit(change: ApplicationChange): WriteCommitResult {
+  /** One application change (see `serializeChange`): compare-and-set on the revision, audit, deadlines, outbox, idempotency. */
+  commit(change: SerializedChange): WriteCommitResult {
     const key = change.idempotency;
     if (key) {
-      const row = this.sql('SELECT request_hash, response FROM idempotency WHERE scope = ? AND key = ?').get(str(key.scope, 'scope'), str(key.key, 'key')) as
+      const row = this.sql('SELECT request_hash, response FROM idempotency WHERE scope = ? AND key = ?').get(key.scope, key.key) as
         | { request_hash: string; response: string }
         | undefined;
       if (row) {
@@ -121,51 +120,42 @@ export class SqliteWrites extends Statements {
         return { status: 'replayed', response: JSON.parse(row.response) as StoredResponse };
       }
     }
-    const next = change.next;
-    const columns = applicationColumns(next);
+    const [id, revision, ...rest] = change.columns;
     if (change.expectedRevision === null) {
-      if (next.revision !== 1) throw new StoreError('invalid', 'a new application starts at revision 1');
       const inserted = this.sql(
         `INSERT INTO applications (id, revision, owner, region, state, status, continuation, next_deadline, updated_at, doc)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(...columns);
-      if (inserted.changes !== 1) throw new StoreError('conflict', `application ${next.id} exists`);
+      ).run(...change.columns);
+      if (inserted.changes !== 1) throw new StoreError('conflict', `application ${id} exists`);
     } else {
-      if (next.revision !== change.expectedRevision + 1) throw new StoreError('invalid', 'revision must grow by one');
-      const [id, revision, ...rest] = columns;
       const updated = this.sql(
         `UPDATE applications SET revision = ?, owner = ?, region = ?, state = ?, status = ?, continuation = ?,
            next_deadline = ?, updated_at = ?, doc = ? WHERE id = ? AND revision = ?`,
       ).run(revision, ...rest, id, change.expectedRevision);
-      if (updated.changes !== 1) throw new StoreError('conflict', `application ${next.id} is not at revision ${change.expectedRevision}`);
-      this.sql('DELETE FROM application_departments WHERE application_id = ?').run(next.id);
+      if (updated.changes !== 1) throw new StoreError('conflict', `application ${id} is not at revision ${change.expectedRevision}`);
+      this.sql('DELETE FROM application_departments WHERE application_id = ?').run(id);
     }
     const addDepartment = this.sql('INSERT OR IGNORE INTO application_departments (department, application_id) VALUES (?, ?)');
-    for (const department of next.departments) addDepartment.run(str(department, 'department'), next.id);
-
+    for (const department of change.departments) addDepartment.run(department, id);
     const addAudit = this.sql('INSERT INTO audit (application_id, seq, hash, doc) VALUES (?, ?, ?, ?)');
-    for (const entry of change.audit) {
-      if (entry.applicationId !== next.id) throw new StoreError('invalid', 'audit entry of another application');
-      addAudit.run(entry.applicationId, entry.seq, entry.hash, JSON.stringify(entry));
-    }
-    this.applyDeadlines(next.id, change.deadlines);
+    for (const entry of change.audit) addAudit.run(id, ...entry);
+    this.applyDeadlines(id, change.deadlines);
     const addOutbox = this.sql('INSERT INTO outbox (id, application_id, at, doc) VALUES (?, ?, ?, ?)');
-    for (const message of change.outbox ?? []) addOutbox.run(message.id, next.id, message.at, JSON.stringify(message));
+    for (const [messageId, at, doc] of change.outbox) addOutbox.run(messageId, id, at, doc);
     if (key) {
       this.sql('INSERT INTO idempotency (scope, key, request_hash, response, application_id, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
         key.scope,
         key.key,
         key.requestHash,
-        JSON.stringify(key.response),
-        next.id,
-        next.updatedAt,
+        key.response,
+        id,
+        change.at,
       );
     }
     return { status: 'committed' };
   }
 
-  private applyDeadlines(applicationId: string, deadlines: ApplicationChange['deadlines']): void {
-    if (!deadlines) return;
+  private applyDeadlines(applicationId: string, deadlines: SerializedChange['deadlines']): void {
     if (deadlines.fire) {
       const { id, owner, at } = deadlines.fire;
       const current = parseDoc<DeadlineRecord>(this.sql('SELECT doc FROM deadlines WHERE id = ? AND application_id = ?').get(id, applicationId));
@@ -179,19 +169,20 @@ export class SqliteWrites extends Statements {
           : this.sql("SELECT doc FROM deadlines WHERE application_id = ? AND status = 'pending' AND key = ?").all(applicationId, str(key, 'key'));
       for (const d of parseDocs<DeadlineRecord>(rows)) this.putDeadline({ ...d, status: 'cancelled' });
     }
-    for (const d of deadlines.add ?? []) {
-      if (d.applicationId !== applicationId) throw new StoreError('invalid', 'deadline of another application');
-      this.putDeadline(d);
-    }
+    for (const d of deadlines.add) this.putDeadlineRow(d);
   }
 
   private putDeadline(d: DeadlineRecord): void {
+    this.putDeadlineRow(deadlineRow(d));
+  }
+
+  private putDeadlineRow(row: DeadlineRow): void {
     this.sql(
       `INSERT INTO deadlines (id, application_id, key, due, status, lease_owner, lease_until, fired_at, doc)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, lease_owner = excluded.lease_owner,
          lease_until = excluded.lease_until, fired_at = excluded.fired_at, doc = excluded.doc`,
-    ).run(d.id, d.applicationId, d.key, d.due, d.status, d.leaseOwner, d.leaseUntil, d.firedAt, JSON.stringify(d));
+    ).run(...row);
   }
 
   // Deadlines
@@ -251,18 +242,62 @@ export class SqliteWrites extends Statements {
 /** The writes the writer runs by name (every public method of `SqliteWrites`). */
 export type WriteOp = Exclude<keyof SqliteWrites, 'db' | 'sql'>;
 
-/** The indexed columns of an application row, then its JSON. */
-function applicationColumns(a: ApplicationRecord) {
-  return [
-    str(a.id, 'id'),
-    a.revision,
-    a.owner,
-    str(a.region, 'region'),
-    str(a.state, 'state'),
-    a.status,
-    a.continuation,
-    a.nextDeadline,
-    a.updatedAt,
-    JSON.stringify(a),
-  ] as const;
+type DeadlineRow = [id: string, applicationId: string, key: string, due: string, status: string, leaseOwner: string | null, leaseUntil: string | null, firedAt: string | null, doc: string];
+
+/** A deadline's columns, then its JSON. */
+function deadlineRow(d: DeadlineRecord): DeadlineRow {
+  return [d.id, d.applicationId, d.key, d.due, d.status, d.leaseOwner, d.leaseUntil, d.firedAt, JSON.stringify(d)];
+}
+
+/**
+ * An application change as rows: checked and turned into column values and JSON text on the
+ * caller's thread, so what crosses to the writer is flat strings and numbers.
+ */
+export interface SerializedChange {
+  columns: [id: string, revision: number, owner: string | null, region: string, state: string, status: string, continuation: string | null, nextDeadline: string | null, updatedAt: string, doc: string];
+  expectedRevision: number | null;
+  at: string;
+  departments: string[];
+  audit: Array<[seq: number, hash: string, doc: string]>;
+  deadlines: { fire?: { id: string; owner: string; at: string }; cancel: string[]; add: DeadlineRow[] };
+  outbox: Array<[id: string, at: string, doc: string]>;
+  idempotency?: { scope: string; key: string; requestHash: string; response: string };
+}
+
+/**
+ * Checks a change and serializes it for `SqliteWrites.commit`. Throws `invalid` for a change
+ * that could never be right (wrong revision step, entries of another application, a non-string id).
+ * @example store writer: writer.run('commit', serializeChange(change))
+ */
+export function serializeChange(change: ApplicationChange): SerializedChange {
+  const a = change.next;
+  const id = str(a.id, 'id');
+  if (change.expectedRevision === null ? a.revision !== 1 : a.revision !== change.expectedRevision + 1) {
+    throw new StoreError('invalid', change.expectedRevision === null ? 'a new application starts at revision 1' : 'revision must grow by one');
+  }
+  const audit = change.audit.map((entry): [number, string, string] => {
+    if (entry.applicationId !== id) throw new StoreError('invalid', 'audit entry of another application');
+    return [entry.seq, entry.hash, JSON.stringify(entry)];
+  });
+  const d = change.deadlines;
+  const add = (d?.add ?? []).map((deadline) => {
+    if (deadline.applicationId !== id) throw new StoreError('invalid', 'deadline of another application');
+    return deadlineRow(deadline);
+  });
+  const serialized: SerializedChange = {
+    columns: [id, a.revision, a.owner, str(a.region, 'region'), str(a.state, 'state'), a.status, a.continuation, a.nextDeadline, a.updatedAt, JSON.stringify(a)],
+    expectedRevision: change.expectedRevision,
+    at: a.updatedAt,
+    departments: a.departments.map((dep) => str(dep, 'department')),
+    audit,
+    deadlines: {
+      ...(d?.fire ? { fire: { id: str(d.fire.id, 'id'), owner: str(d.fire.owner, 'owner'), at: d.fire.at } } : {}),
+      cancel: (d?.cancel ?? []).map((k) => str(k, 'key')),
+      add,
+    },
+    outbox: (change.outbox ?? []).map((m) => [str(m.id, 'id'), m.at, JSON.stringify(m)]),
+  };
+  const key = change.idempotency;
+  if (key) serialized.idempotency = { scope: str(key.scope, 'scope'), key: str(key.key, 'key'), requestHash: str(key.requestHash, 'requestHash'), response: JSON.stringify(key.response) };
+  return serialized;
 }
