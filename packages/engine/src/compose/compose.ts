@@ -3,8 +3,10 @@ import type { Loaded, Registry } from '../definitions/registry-types.js';
 import type { BundleDefinition, ItemDefinition, Text } from '../definitions/types.generated.js';
 import type { Diagnostic, Result } from '../diagnostics/types.js';
 import { pointer, report } from '../diagnostics/define.js';
-import { duplicateBundleItem, itemVersionUnmatched, unknownItem } from '../diagnostics/codes/definition.js';
+import { duplicateBundleItem, invalidDefinition, itemVersionUnmatched, unknownItem } from '../diagnostics/codes/definition.js';
+import { validateDefinition } from '../definitions/meta-validate.js';
 import { hashDefinition } from '../definitions/hash.js';
+import { text } from '../text.js';
 import { activeItems } from '../runtime/activation.js';
 import { buildFieldTree } from './fields.js';
 import { composeMaterials } from './materials.js';
@@ -21,8 +23,20 @@ export interface ComposeOptions {
 }
 
 function isLoaded(value: BundleDefinition | Loaded<BundleDefinition>): value is Loaded<BundleDefinition> {
-  return 'definition' in value && typeof value.definition === 'object' && value.definition !== null;
+  return typeof value === 'object' && value !== null && 'definition' in value && typeof value.definition === 'object' && value.definition !== null;
 }
+
+/** What an invalid bundle composes to: nothing to fill in (its diagnostics say why). */
+const INVALID_BUNDLE: BundleDefinition = {
+  kind: 'bundle',
+  id: 'invalid',
+  version: '0.0.0',
+  title: text('无效的一件事', 'Invalid bundle'),
+  region: '000000',
+  lead: { id: 'unknown', title: text('未知', 'Unknown') },
+  questions: { type: 'object', properties: {} },
+  items: [] as unknown as BundleDefinition['items'], // the meta-schema wants one; composing none is fine
+};
 
 /**
  * Composes a bundle into one form (docs/composition.md): resolves each item's version range,
@@ -39,9 +53,16 @@ export function compose(
   answers?: Record<string, Json> | null,
   options: ComposeOptions = {},
 ): Result<ComposedBundle> {
-  const loaded: Loaded<BundleDefinition> = isLoaded(bundle) ? bundle : asLoaded(bundle, registry);
-  const definition = loaded.definition;
+  const given: Loaded<BundleDefinition> = isLoaded(bundle) ? bundle : asLoaded(bundle, registry);
   const diagnostics: Diagnostic[] = [];
+  // A bundle that did not come through `load` is checked against its meta-schema first.
+  const { id, version } = (given.definition ?? {}) as Partial<BundleDefinition>;
+  const fromRegistry = given.definition != null && registry.bundle(String(id), String(version))?.definition === given.definition;
+  for (const problem of fromRegistry ? [] : validateDefinition('bundle', given.definition)) {
+    diagnostics.push(report(invalidDefinition, { file: given.file, pointer: problem.pointer }, { problem: problem.problem }));
+  }
+  const loaded: Loaded<BundleDefinition> = diagnostics.length ? { definition: INVALID_BUNDLE, file: given.file, hash: '' } : given;
+  const definition = loaded.definition;
 
   // 1. Resolve the items.
   const resolved: Array<{ loaded: Loaded<ItemDefinition>; when?: Json }> = [];
@@ -135,6 +156,7 @@ export function compose(
 
 /** A bare bundle definition: the registry's entry when it is the same object, else hashed here. */
 function asLoaded(bundle: BundleDefinition, registry: Registry): Loaded<BundleDefinition> {
+  if (typeof bundle !== 'object' || bundle === null) return { definition: bundle, file: 'bundles/bundle.json', hash: '' };
   const known = typeof bundle.id === 'string' ? registry.bundle(bundle.id, bundle.version) : undefined;
   if (known && known.definition === bundle) return known;
   let hash = '';

@@ -26,6 +26,24 @@ describe('compose on odd definitions', () => {
     expect(compose(copy, registry).value.bundle.hash).toBe(loaded.hash);
   });
 
+  it('checks a bundle that did not come through load against its meta-schema instead of throwing', () => {
+    const registry = registryOf([dictionary({}), item('a', { properties: { x: { type: 'string' } } })]);
+    const valid = bundle(['a']);
+    expect(compose(valid, registry).value.items.map((i) => i.id)).toEqual(['a']);
+    for (const broken of [null, 'x', { ...valid, items: [null] }, { ...valid, ui: { sections: [null] } }, { ...valid, questionsUi: { sections: [{}] } }]) {
+      const { value, diagnostics } = compose(broken as never, registry);
+      expect([broken, value.items, diagnostics.length > 0 && diagnostics.every((d) => d.code === 'invalid-definition')]).toEqual([broken, [], true]);
+    }
+    expect(compose({ ...valid, items: [null] } as never, registry).diagnostics.map((d) => [d.pointer, d.message.en])).toMatchInlineSnapshot(`
+      [
+        [
+          "/items/0",
+          "must be an object",
+        ],
+      ]
+    `);
+  });
+
   it('never throws, whatever the item schemas contain', () => {
     // The meta-schema only asks an item schema to be an object of type "object"; lint catches the rest.
     const anything = fc.jsonValue({ maxDepth: 3 });
