@@ -2,16 +2,26 @@
 // Flow step throughput on one core: a 5-item bundle in `processing` (five parallel item charts,
 // each with clocks and deadlines running). One step = restore the stored snapshot (JSON.parse),
 // take one event, persist the next snapshot (JSON.stringify) — what the server does per request.
-// Baseline, same process: the naive way — build the XState machine and an actor from scratch for
-// every request (createMachine + createActor({ snapshot }) + start + send + getPersistedSnapshot).
+// Baseline, same process, public API only: the same step with the XState machine and its actor
+// built from scratch for every request — each request's flow carries a definition hash `step` has
+// not seen, so nothing is cached (createMachine, createActor, resolveState, then the transition).
 //   node bench/flow.bench.mjs          (needs `npm run build -w @onething/engine`)
+//   BENCH_COMPARE=name=/path/to/dist/index.js,…   also measure other builds of @onething/engine in the
+//                                    same run (e.g. a copy of packages/engine/{dist,package.json} made
+//                                    before a change; it must resolve node_modules from where it lies)
 // Prints a Markdown table (median of several rounds, with the range) and writes bench/results/flow.json.
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createActor } from 'xstate';
-import { createApplicationFlow, isRefusal, start, step } from '@onething/engine';
-// The baseline needs the runtime's guard and action implementations without its machine cache.
-import { compile, withFrame } from '../packages/engine/dist/flow/machine.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as engine from '@onething/engine';
+
+const compare = (process.env.BENCH_COMPARE ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((spec) => {
+    const [name, path] = spec.split('=');
+    if (!name || !path) throw new Error(`BENCH_COMPARE entries are name=/path/to/dist/index.js, not "${spec}"`);
+    return { name, path };
+  });
 
 const t = (zh, en = zh) => ({ 'zh-CN': zh, en });
 const ITEMS = ['birth-cert', 'vaccination', 'hukou', 'insurance', 'social-card'];
@@ -108,54 +118,53 @@ const composed = {
   active: null,
 };
 
-const { value: flow, diagnostics } = createApplicationFlow(composed, registry);
-if (!flow) throw new Error(JSON.stringify(diagnostics));
-
 const applicant = { id: 'citizen', role: 'applicant' };
 const clerk = { id: 'clerk', role: 'clerk', department: 'window' };
 const reviewer = { id: 'reviewer', role: 'reviewer', department: 'dept-2' };
 const data = { applicant: { name: '李华', idNumber: '420703199001011234' }, child: { name: '小明', birthDate: '2025-02-20' } };
-const ok = (r) => {
-  if (isRefusal(r)) throw new Error(r.refused.message.en);
-  return r;
-};
-
-// An application accepted and in processing: five regions, each with its clocks and deadlines.
-let r = ok(start(flow, { actor: applicant, now: '2025-03-03T01:00:00.000Z', data }));
-r = ok(step(flow, r.snapshot, { type: 'SUBMIT' }, applicant, '2025-03-03T01:00:00.000Z'));
-r = ok(step(flow, r.snapshot, { type: 'CLAIM' }, clerk, '2025-03-03T01:30:00.000Z'));
-r = ok(step(flow, r.snapshot, { type: 'ACCEPT' }, clerk, '2025-03-03T02:00:00.000Z'));
-const stored = JSON.stringify(r.snapshot);
 const NOW = '2025-03-04T02:00:00.000Z';
-if (Object.keys(r.snapshot.deadlines).length !== 10) throw new Error(`expected 10 deadlines, got ${Object.keys(r.snapshot.deadlines).length}`);
-
 const check = { type: 'CHECK', item: 'hukou' };
 const approve = { type: 'APPROVE', item: 'hukou' };
-const ours = (event, actor) => () => {
-  const result = step(flow, JSON.parse(stored), event, actor, NOW);
-  return JSON.stringify(isRefusal(result) ? result.refused : result.snapshot);
-};
-// Sanity: the measured steps do what they say.
-if (JSON.parse(ours(check, reviewer)()).context.items.hukou.context.checks !== 1) throw new Error('CHECK did not assign');
-if (JSON.parse(ours(approve, reviewer)()).value.processing.hukou !== 'approved') throw new Error('APPROVE did not approve');
-if (JSON.parse(ours(approve, applicant)()).code !== 'role-forbidden') throw new Error('the applicant was not refused');
 
-// Baseline: the XState snapshot as the naive server stores it, and a machine + actor per request.
-const cold = compile({ ...flow, definition: { ...flow.definition, hash: 'cold-0' } });
-const xsStored = JSON.stringify(cold.machine.getPersistedSnapshot(cold.machine.resolveState({ value: r.snapshot.value, context: r.snapshot.context })));
+/** One build of the engine, set up: the flow, an application accepted and in processing, and its steps to measure. */
+function setUp({ createApplicationFlow, isRefusal, start, step }) {
+  const { value: flow, diagnostics } = createApplicationFlow(composed, registry);
+  if (!flow) throw new Error(JSON.stringify(diagnostics));
+  const ok = (r) => {
+    if (isRefusal(r)) throw new Error(r.refused.message.en);
+    return r;
+  };
+  // An application accepted and in processing: five regions, each with its clocks and deadlines.
+  let r = ok(start(flow, { actor: applicant, now: '2025-03-03T01:00:00.000Z', data }));
+  r = ok(step(flow, r.snapshot, { type: 'SUBMIT' }, applicant, '2025-03-03T01:00:00.000Z'));
+  r = ok(step(flow, r.snapshot, { type: 'CLAIM' }, clerk, '2025-03-03T01:30:00.000Z'));
+  r = ok(step(flow, r.snapshot, { type: 'ACCEPT' }, clerk, '2025-03-03T02:00:00.000Z'));
+  const stored = JSON.stringify(r.snapshot);
+  if (Object.keys(r.snapshot.deadlines).length !== 10) throw new Error(`expected 10 deadlines, got ${Object.keys(r.snapshot.deadlines).length}`);
+  const ours = (event, actor) => () => {
+    const result = step(flow, JSON.parse(stored), event, actor, NOW);
+    return JSON.stringify(isRefusal(result) ? result.refused : result.snapshot);
+  };
+  // Sanity: the measured steps do what they say.
+  if (JSON.parse(ours(check, reviewer)()).context.items.hukou.context.checks !== 1) throw new Error('CHECK did not assign');
+  if (JSON.parse(ours(approve, reviewer)()).value.processing.hukou !== 'approved') throw new Error('APPROVE did not approve');
+  if (JSON.parse(ours(approve, applicant)()).code !== 'role-forbidden') throw new Error('the applicant was not refused');
+  return { flow, snapshot: r.snapshot, stored, ours, step, isRefusal };
+}
+
+const main = setUp(engine);
+const { flow, stored } = main;
+
+// Baseline: a definition hash never seen before defeats every cache, so each request builds the
+// machine and its actor from scratch, exactly as a server without the cache would.
 let fresh = 0;
-const frame = { flow, actor: reviewer, now: NOW, event: check };
 const naive = () => {
-  // A new hash defeats the runtime's machine cache: createMachine runs every time, as it would without one.
-  const compiled = compile({ ...flow, definition: { ...flow.definition, hash: `cold-${++fresh}` } });
-  return withFrame(compiled, frame, () => {
-    const actor = createActor(compiled.machine, { snapshot: JSON.parse(xsStored) });
-    actor.start();
-    actor.send({ type: 'hukou/CHECK' });
-    const persisted = JSON.stringify(actor.getPersistedSnapshot());
-    actor.stop();
-    return persisted;
-  });
+  const hash = `cold-${++fresh}`;
+  const cold = { ...flow, definition: { ...flow.definition, hash } };
+  const snapshot = JSON.parse(stored);
+  snapshot.definition = cold.definition;
+  const result = main.step(cold, snapshot, check, reviewer, NOW);
+  return JSON.stringify(main.isRefusal(result) ? result.refused : result.snapshot);
 };
 if (JSON.parse(naive()).context.items.hukou.context.checks !== 1) throw new Error('baseline CHECK did not assign');
 
@@ -189,12 +198,19 @@ function measure(fn, { rounds = 7, ms = 300 } = {}) {
 const parsed = JSON.parse(stored);
 const rows = [
   { name: 'machine + actor built per request (baseline)', ...measure(naive, { rounds: 5, ms: 500 }) },
-  { name: 'step: CHECK (rule guard, assign, notify)', ...measure(ours(check, reviewer)) },
-  { name: 'step: APPROVE (item decided, clocks stopped, deadlines cancelled)', ...measure(ours(approve, reviewer)) },
-  { name: 'step: refused (applicant may not approve)', ...measure(ours(approve, applicant)) },
-  { name: 'for reference — APPROVE without JSON (snapshot object in and out)', ...measure(() => step(flow, parsed, approve, reviewer, NOW)) },
+  { name: 'step: CHECK (rule guard, assign, notify)', ...measure(main.ours(check, reviewer)) },
+  { name: 'step: APPROVE (item decided, clocks stopped, deadlines cancelled)', ...measure(main.ours(approve, reviewer)) },
+  { name: 'step: refused (applicant may not approve)', ...measure(main.ours(approve, applicant)) },
+  { name: 'for reference — APPROVE without JSON (snapshot object in and out)', ...measure(() => main.step(flow, parsed, approve, reviewer, NOW)) },
   { name: 'for reference — JSON.parse + JSON.stringify of the snapshot alone', ...measure(() => JSON.stringify(JSON.parse(stored))) },
 ];
+const sizes = [{ build: 'this build', bytes: stored.length }];
+for (const { name, path } of compare) {
+  const other = setUp(await import(pathToFileURL(path).href));
+  sizes.push({ build: name, bytes: other.stored.length });
+  rows.push({ name: `${name}: step CHECK`, ...measure(other.ours(check, reviewer)) });
+  rows.push({ name: `${name}: step APPROVE`, ...measure(other.ours(approve, reviewer)) });
+}
 const baseline = rows[0].opsPerSec;
 
 const fmt = (x) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
@@ -204,10 +220,10 @@ for (const row of rows) console.log(`| ${row.name} | ${fmt(row.opsPerSec)} | ${f
 const target = 20_000;
 const worst = Math.min(rows[1].opsPerSec, rows[2].opsPerSec);
 console.log(`\nTarget ≥ ${target.toLocaleString('en-US')} steps/s on one core (slower of CHECK and APPROVE): ${worst >= target ? 'met' : 'NOT met'}.`);
-console.log(`Node ${process.version}; snapshot ${stored.length} bytes of JSON.`);
+console.log(`Node ${process.version}; snapshot of the application in processing: ${sizes.map((x) => `${x.bytes} bytes of JSON (${x.build})`).join(', ')}.`);
 
 const out = fileURLToPath(new URL('./results/flow.json', import.meta.url));
 writeFileSync(
   out,
-  `${JSON.stringify({ benchmark: 'flow', items: ITEMS.length, node: process.version, date: new Date().toISOString(), target, rows, ratio: worst / baseline }, null, 2)}\n`,
+  `${JSON.stringify({ benchmark: 'flow', items: ITEMS.length, node: process.version, date: new Date().toISOString(), target, snapshotBytes: stored.length, sizes, rows, ratio: worst / baseline }, null, 2)}\n`,
 );

@@ -16,6 +16,16 @@ import type { ApplicationSnapshot, Clock, Deadline, Effect, NotifyEffect } from 
  * - A top-level final state of an item chart stops the item's clocks for good.
  */
 
+/** A timed state's limit, from the flow (the clock in the snapshot keeps only the time spent). */
+export interface ClockSpec {
+  limitDays: number;
+  days: 'working' | 'calendar';
+  /** `bundle` or an item id. */
+  scope: string;
+  /** The event its deadline sends (`meta.onTimeout`); absent: `OVERDUE`. */
+  event?: string;
+}
+
 export interface EnterMarker {
   key: string;
   scope: string;
@@ -37,9 +47,11 @@ export interface ExitMarker {
 
 export class Ledger {
   readonly clocks: Record<string, Clock>;
-  readonly deadlines: Record<string, Deadline>;
+  /** Issued deadlines; a cancelled one is `undefined` until `deadlines` copies the rest (deleting keys is slow). */
+  private readonly table: Record<string, Deadline | undefined>;
   private readonly effects: Effect[] = [];
-  private readonly before: Set<string>;
+  /** The deadlines issued before the step. */
+  private readonly before: Readonly<Record<string, Deadline>>;
   private readonly stopped = new Set<string>();
   private readonly enteredPausing = new Set<string>();
   private readonly exitedPausing = new Set<string>();
@@ -49,10 +61,18 @@ export class Ledger {
     private readonly calendar: HolidayCalendar,
     private readonly now: string,
     snapshot: Pick<ApplicationSnapshot, 'clocks' | 'deadlines'>,
+    private readonly specs: ReadonlyMap<string, ClockSpec>,
   ) {
     this.clocks = { ...snapshot.clocks };
-    this.deadlines = { ...snapshot.deadlines };
-    this.before = new Set(Object.keys(snapshot.deadlines));
+    this.table = { ...snapshot.deadlines };
+    this.before = snapshot.deadlines;
+  }
+
+  /** The deadlines issued after the step, as the snapshot keeps them. */
+  get deadlines(): Record<string, Deadline> {
+    const out: Record<string, Deadline> = {};
+    for (const key in this.table) if (this.table[key] !== undefined) out[key] = this.table[key];
+    return out;
   }
 
   notify(effect: Omit<NotifyEffect, 'type'>): void {
@@ -62,14 +82,14 @@ export class Ledger {
   /** Issues a deadline `days` counted days from now (or due now when `days` < 0). */
   deadline(key: string, days: number, kind: 'working' | 'calendar', event: string, item?: string): void {
     const { due, provisional } = days < 0 ? { due: new Date(Date.parse(this.now)).toISOString(), provisional: false } : dueAfter(this.calendar, this.now, days, kind);
-    this.deadlines[key] = item === undefined ? { due, event } : { due, event, item };
+    this.table[key] = item === undefined ? { due, event } : { due, event, item };
     this.issued.add(key);
     this.effects.push({ type: 'deadline', key, due, event, ...(item !== undefined ? { item } : {}), ...(provisional ? { provisional } : {}) });
   }
 
   cancel(key: string): void {
-    if (!(key in this.deadlines)) return;
-    delete this.deadlines[key];
+    if (this.table[key] === undefined) return;
+    this.table[key] = undefined;
     this.issued.delete(key);
     this.effects.push({ type: 'cancelDeadline', key });
   }
@@ -84,17 +104,32 @@ export class Ledger {
     return clock;
   }
 
-  /** Adds the days a running clock spent since it (re)started. */
-  private accrue(clock: Clock): Clock {
-    if (clock.status !== 'running' || clock.since === undefined) return clock;
-    const { since, ...rest } = clock;
-    return { ...rest, elapsedDays: clock.elapsedDays + daysBetween(this.calendar, since, this.now, clock.days) };
+  /**
+   * The limit of a clock, from the flow. A clock of a state the flow no longer has (a migrated
+   * application) keeps its record but is never issued again.
+   */
+  private spec(key: string): ClockSpec | undefined {
+    return this.specs.get(key);
   }
 
-  private issue(key: string, clock: Clock): void {
-    this.set(key, clock);
-    if (clock.event === undefined && clock.overdueAt !== undefined) return; // reported once is enough
-    this.deadline(key, clock.limitDays - clock.elapsedDays, clock.days, clock.event ?? 'OVERDUE', clock.scope === 'bundle' ? undefined : clock.scope);
+  /** The scope of a clock key: `processing.<item>…` belongs to the item, the rest to the bundle. */
+  private scopeOf(key: string): string {
+    return this.spec(key)?.scope ?? (key.startsWith('processing.') ? key.split('.')[1]! : 'bundle');
+  }
+
+  /** A clock stopped now: the days it spent since it (re)started are added. */
+  private stop(key: string, clock: Clock, status: 'held' | 'paused' | 'done'): void {
+    const elapsedDays = clock.status === 'running' && clock.since !== undefined ? clock.elapsedDays + daysBetween(this.calendar, clock.since, this.now, this.spec(key)?.days ?? 'working') : clock.elapsedDays;
+    this.set(key, { elapsedDays, status, ...(clock.overdueAt !== undefined ? { overdueAt: clock.overdueAt } : {}) });
+  }
+
+  /** Starts (or resumes) a clock now and issues its deadline with the days left. */
+  private run(key: string, elapsedDays: number, overdueAt?: string): void {
+    this.set(key, { elapsedDays, since: this.now, status: 'running', ...(overdueAt !== undefined ? { overdueAt } : {}) });
+    const spec = this.spec(key);
+    if (!spec) return;
+    if (spec.event === undefined && overdueAt !== undefined) return; // reported once is enough
+    this.deadline(key, spec.limitDays - elapsedDays, spec.days, spec.event ?? 'OVERDUE', spec.scope === 'bundle' ? undefined : spec.scope);
   }
 
   enter(m: EnterMarker, active: readonly string[]): void {
@@ -102,7 +137,7 @@ export class Ledger {
     for (const key of m.stops ?? []) {
       const clock = this.clocks[key];
       if (clock && clock.status !== 'done') {
-        this.set(key, { ...this.accrue(clock), status: 'done' });
+        this.stop(key, clock, 'done');
         this.cancel(key);
       }
     }
@@ -111,26 +146,15 @@ export class Ledger {
       for (const key of m.holds ?? []) {
         const clock = this.clocks[key];
         if (clock?.status === 'running') {
-          this.set(key, { ...this.accrue(clock), status: 'held' });
+          this.stop(key, clock, 'held');
           this.cancel(key);
         }
       }
     }
     if (m.limitDays !== undefined) {
       const old = this.clocks[m.key];
-      const clock: Clock =
-        old?.status === 'paused'
-          ? { ...old, status: 'running', since: this.now }
-          : {
-              limitDays: m.limitDays,
-              days: m.days ?? 'working',
-              elapsedDays: 0,
-              since: this.now,
-              status: 'running',
-              scope: m.scope,
-              ...(m.event !== undefined && m.event !== 'OVERDUE' ? { event: m.event } : {}),
-            };
-      this.issue(m.key, clock);
+      if (old?.status === 'paused') this.run(m.key, old.elapsedDays, old.overdueAt);
+      else this.run(m.key, 0);
     }
   }
 
@@ -140,13 +164,13 @@ export class Ledger {
       this.exitedPausing.add(m.scope);
       for (const key of m.holds ?? []) {
         const clock = this.clocks[key];
-        if (clock?.status === 'held') this.issue(key, { ...clock, status: 'running', since: this.now });
+        if (clock?.status === 'held') this.run(key, clock.elapsedDays, clock.overdueAt);
       }
     }
     if (m.timed) {
       const clock = this.clocks[m.key];
       if (clock && (clock.status === 'running' || clock.status === 'held')) {
-        this.set(m.key, { ...this.accrue(clock), status: 'paused' });
+        this.stop(m.key, clock, 'paused');
         this.cancel(m.key);
         this.stopped.add(m.key);
       }
@@ -164,9 +188,12 @@ export class Ledger {
    * last one wins; nothing is said about a deadline issued and cancelled within the step).
    */
   finish(pausingActive: (scope: string) => boolean): Effect[] {
-    for (const [key, clock] of Object.entries(this.clocks)) {
+    // A clock settles only when this step stopped it or left a pausing state.
+    const settling = this.stopped.size > 0 || this.exitedPausing.size > 0;
+    for (const [key, clock] of settling ? Object.entries(this.clocks) : []) {
       if (clock.status !== 'paused') continue;
-      const settle = this.stopped.has(key) ? !this.enteredPausing.has(clock.scope) : this.exitedPausing.has(clock.scope) && !pausingActive(clock.scope);
+      const scope = this.scopeOf(key);
+      const settle = this.stopped.has(key) ? !this.enteredPausing.has(scope) : this.exitedPausing.has(scope) && !pausingActive(scope);
       if (settle) this.set(key, { ...clock, status: 'done' });
     }
     const last = new Map<string, number>();
@@ -176,7 +203,7 @@ export class Ledger {
     return this.effects.filter((e, i) => {
       if (e.type === 'notify') return true;
       if (last.get(e.key) !== i) return false;
-      return e.type === 'deadline' || this.before.has(e.key);
+      return e.type === 'deadline' || Object.hasOwn(this.before, e.key);
     });
   }
 }

@@ -84,30 +84,22 @@ export function within(path: string, flagged: string): boolean {
   return path === flagged || path.startsWith(`${flagged}.`);
 }
 
-const projections = new WeakMap<object, Map<ProjectionEntry[], JsonObject>>();
-
 /**
  * An item's own data, taken out of the bundle data by its projection (`from` bundle path →
- * `to` item path). Cached per data object, which snapshots never mutate.
+ * `to` item path).
  * @example projectData({ mother: { name: '李' } }, [{ from: 'mother.name', to: 'motherName' }]) // { motherName: '李' }
  */
 export function projectData(data: JsonObject, projection: ProjectionEntry[]): JsonObject {
-  let perData = projections.get(data);
-  if (!perData) projections.set(data, (perData = new Map()));
-  let projected = perData.get(projection);
-  if (!projected) {
-    projected = {};
-    // As the runtime's `project`: values and lists are copied; a `group` entry only makes sure
-    // the (required) object exists, so other items' fields in a shared group never leak in.
-    for (const entry of projection) {
-      if (entry.kind === 'group') continue;
-      const value = readPath(data, entry.from) as Json | undefined;
-      if (value !== undefined) projected = setPath(projected, entry.to, value);
-    }
-    for (const entry of projection) {
-      if (entry.kind === 'group' && readPath(projected, entry.to) === undefined) projected = setPath(projected, entry.to, {});
-    }
-    perData.set(projection, projected);
+  let projected: JsonObject = {};
+  // As the runtime's `project`: values and lists are copied; a `group` entry only makes sure
+  // the (required) object exists, so other items' fields in a shared group never leak in.
+  for (const entry of projection) {
+    if (entry.kind === 'group') continue;
+    const value = readPath(data, entry.from) as Json | undefined;
+    if (value !== undefined) projected = setPath(projected, entry.to, value);
+  }
+  for (const entry of projection) {
+    if (entry.kind === 'group' && readPath(projected, entry.to) === undefined) projected = setPath(projected, entry.to, {});
   }
   return projected;
 }

@@ -1,58 +1,16 @@
-import { assign, createActor, createMachine, getNextTransitions, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { Json } from '../json.js';
 import { actionCatalog, guardCatalog } from './catalog/index.js';
 import type { ActionDescriptor, CatalogArgs, GuardDescriptor, RuleScope } from './catalog/types.js';
 import { internalActions, internalGuards } from './orchestration/internal.js';
 import { projectData } from './data.js';
-import type { Actor, ApplicationContext, ApplicationFlow, FlowEvent, StateValue } from './types.js';
-
-/** What the step being computed is about. */
-export interface Frame {
-  flow: ApplicationFlow;
-  actor: Actor;
-  now: string;
-  event: FlowEvent;
-}
+import { interpreter, type Interpreter } from './xstate.js';
+import type { Ledger, ClockSpec, EnterMarker, ExitMarker } from './clocks.js';
+import type { Actor, ApplicationContext, ApplicationFlow, FlowEvent, MachineConfig, Refusal } from './types.js';
 
 /** Catalog refs in the machine config carry `{ scope, params }`. */
 export interface ScopedParams {
   scope: string;
   params?: { [key: string]: Json };
-}
-
-/**
- * A flow's XState machine, built once per flow definition and cached. XState hands guards
- * and actions only the context and its own event object (for `always` and `xstate.done.*`
- * transitions not even ours), so the step function puts the actor, time and public event in
- * `holder.frame` right before the synchronous `transition` call and clears it after.
- */
-export interface Compiled {
-  machine: AnyStateMachine;
-  holder: { frame: Frame | undefined };
-  /**
-   * XState's pure `transition(machine, snapshot, event)`, minus its cost: that function builds
-   * a throw-away actor per call (which runs the machine's initial transition); this reuses one
-   * inert actor scope per machine and only swaps the action collector.
-   */
-  transition(snapshot: AnyMachineSnapshot, event: EventObject): [AnyMachineSnapshot, ExecutedAction[]];
-  /**
-   * `machine.resolveState`, cached per state value: resolving the active state nodes of a
-   * configuration is the costly half of a restore, and it depends on the value alone. A
-   * machine snapshot is a plain object whose methods read `this`, so a cached one takes the
-   * snapshot's context and history by a shallow copy. Throws on a value the machine lacks.
-   */
-  restore(value: StateValue, context: ApplicationContext, historyValue: Record<string, unknown>): AnyMachineSnapshot;
-  /** The transitions the active states have for an event type, guards not evaluated (cached like `restore`). */
-  candidates(snapshot: AnyMachineSnapshot, type: string): TransitionDefinition[];
-}
-
-export type TransitionDefinition = ReturnType<typeof getNextTransitions>[number];
-
-/** An action XState hands back instead of running it: our markers, effects and no-ops. */
-export interface ExecutedAction {
-  type: string;
-  params: unknown;
-  info: { context: unknown };
 }
 
 /** Guards and actions by type: the catalog and the orchestration's internals. */
@@ -66,28 +24,97 @@ export function ruleScope(flow: ApplicationFlow, scope: string, context: Applica
   return { data: projectData(context.data, item.projection), answers: context.answers, context: context.items[scope]?.context ?? {}, event };
 }
 
-/** The arguments a catalog guard or action gets. */
-export function catalogArgs(frame: Frame, context: ApplicationContext, p: ScopedParams): CatalogArgs<any> {
-  let scope: RuleScope | undefined;
-  return {
-    params: p.params ?? {},
-    scope: p.scope,
-    context,
-    event: frame.event,
-    actor: frame.actor,
-    now: frame.now,
-    flow: frame.flow,
-    rules: () => (scope ??= ruleScope(frame.flow, p.scope, context, frame.event)),
-    evaluateOptions: () => ({ now: new Date(frame.now), utcOffsetMinutes: frame.flow.calendar.utcOffsetMinutes }),
-  };
+/** Thrown out of XState's transition when a catalog action's `check` refuses the event; the step returns the refusal. */
+class Refused {
+  constructor(readonly refusal: Refusal) {}
 }
+
+/**
+ * One step being computed: who sends what when, the application context as the transition's
+ * actions change it, and the step's clocks. XState calls `guard` and `action` synchronously,
+ * in document order, while it takes the transition (see xstate.ts).
+ */
+export class Run {
+  /** Set when the `@allowed` guard of a transition on the event held: XState takes the first such one. */
+  taken = false;
+  refused: Refusal | undefined;
+  private date: Date | undefined;
+  /** What rules see per scope, while the context stays the same. */
+  private readonly scopes = new Map<string, { context: ApplicationContext; scope: RuleScope }>();
+
+  constructor(
+    readonly flow: ApplicationFlow,
+    readonly actor: Actor,
+    readonly now: string,
+    readonly event: FlowEvent,
+    public context: ApplicationContext,
+    readonly ledger: Ledger,
+  ) {}
+
+  /** What rules at a scope see, built once per step and context. */
+  ruleScope(scope: string, context: ApplicationContext): RuleScope {
+    const cached = this.scopes.get(scope);
+    if (cached?.context === context) return cached.scope;
+    const built = ruleScope(this.flow, scope, context, this.event);
+    this.scopes.set(scope, { context, scope: built });
+    return built;
+  }
+
+  /** The arguments a catalog guard or action gets. */
+  args(p: ScopedParams): CatalogArgs<any> {
+    const context = this.context;
+    return {
+      params: p.params ?? {},
+      scope: p.scope,
+      context,
+      event: this.event,
+      actor: this.actor,
+      now: this.now,
+      flow: this.flow,
+      rules: () => this.ruleScope(p.scope, context),
+      evaluateOptions: () => ({ now: (this.date ??= new Date(this.now)), utcOffsetMinutes: this.flow.calendar.utcOffsetMinutes }),
+    };
+  }
+
+  guard(type: string, p: ScopedParams): boolean {
+    const passed = allGuards.get(type)?.test(this.args(p)) ?? false;
+    if (passed && type === '@allowed') this.taken = true;
+    return passed;
+  }
+
+  action(type: string, params: unknown): void {
+    if (type === '@enter') return this.ledger.enter(params as EnterMarker, this.context.active);
+    if (type === '@exit') return this.ledger.exit(params as ExitMarker, this.context.active);
+    if (type === '@effects') {
+      const p = params as ScopedParams & { action: string };
+      return allActions.get(p.action)?.effects?.(this.args(p), this.ledger);
+    }
+    const descriptor = allActions.get(type);
+    if (!descriptor) return;
+    const args = this.args(params as ScopedParams);
+    const refused = descriptor.check?.(args);
+    if (refused) {
+      this.refused = refused;
+      throw new Refused(refused);
+    }
+    if (descriptor.assign) this.context = descriptor.assign(args);
+  }
+}
+
+/** A flow's machine, built once per flow definition and cached, with the step being computed. */
+export interface Compiled {
+  xstate: Interpreter;
+  /** Every timed state's limit, by clock key (from the `@enter` markers of the config). */
+  clocks: ReadonlyMap<string, ClockSpec>;
+  /** Runs `fn` with `run` receiving XState's guard and action calls; a refused check ends it. */
+  step<T>(run: Run, fn: () => T): T | Refused;
+}
+
+export { Refused };
 
 const byObject = new WeakMap<ApplicationFlow, Compiled>();
 const byHash = new Map<string, Compiled>();
 const MAX_CACHED = 64;
-/** Distinct state values remembered per machine (a bundle has a few hundred reachable ones at most). */
-const MAX_RESOLVED = 2048;
-const noop = () => {};
 
 /**
  * The compiled machine of a flow: cached per flow object and per definition hash (a flow
@@ -97,7 +124,7 @@ const noop = () => {};
 export function compile(flow: ApplicationFlow): Compiled {
   let compiled = byObject.get(flow) ?? byHash.get(flow.definition.hash);
   if (!compiled) {
-    compiled = build(flow);
+    compiled = build(flow.machine);
     if (byHash.size >= MAX_CACHED) byHash.delete(byHash.keys().next().value!);
     byHash.set(flow.definition.hash, compiled);
   }
@@ -105,73 +132,45 @@ export function compile(flow: ApplicationFlow): Compiled {
   return compiled;
 }
 
-function build(flow: ApplicationFlow): Compiled {
-  const holder: Compiled['holder'] = { frame: undefined };
-  const args = (context: ApplicationContext, p: ScopedParams) => catalogArgs(holder.frame!, context, p);
-  const guards: Record<string, (a: { context: ApplicationContext }, p: ScopedParams) => boolean> = {};
-  for (const [type, g] of allGuards) guards[type] = ({ context }, p) => g.test(args(context, p));
-  const actions: Record<string, unknown> = { '@enter': noop, '@exit': noop, '@effects': noop };
-  for (const [type, a] of allActions) {
-    const update = a.assign;
-    actions[type] = update ? assign(({ context }: { context: ApplicationContext }, p: ScopedParams) => update(args(context, p))) : noop;
-  }
-  const machine = createMachine(
-    { ...(flow.machine as object), context: ({ input }: { input: ApplicationContext }) => input } as never,
-    { guards, actions } as never,
-  );
-  // Mirrors XState's own inert actor scope (xstate/src/transition.ts, `createInertActorScope`).
-  const empty: ApplicationContext = { applicant: '', answers: {}, data: {}, materials: {}, active: [], supplements: [], items: {} };
-  const self = createActor(machine, { input: empty });
-  let collected: ExecutedAction[] = [];
-  const scope = {
-    self,
-    defer: () => {},
-    id: '',
-    logger: () => {},
-    sessionId: '',
-    stopChild: () => {},
-    system: self.system,
-    emit: () => {},
-    actionExecutor: (action: ExecutedAction) => {
-      collected.push(action);
+function build(config: MachineConfig): Compiled {
+  let current: Run | undefined;
+  const xstate = interpreter(config, allGuards.keys(), [...allActions.keys(), '@enter', '@exit', '@effects'], {
+    // Outside a step (XState's eager initial snapshot in createActor) nothing holds.
+    guard: (type, params) => current?.guard(type, params as ScopedParams) ?? false,
+    action: (type, params) => current?.action(type, params),
+  });
+  return {
+    xstate,
+    clocks: clockSpecs(config),
+    step(run, fn) {
+      current = run;
+      try {
+        return fn();
+      } catch (error) {
+        if (error instanceof Refused) return error;
+        throw error;
+      } finally {
+        current = undefined;
+      }
     },
-  } as unknown as AnyActorScope;
-  const transition = (snapshot: AnyMachineSnapshot, event: EventObject): [AnyMachineSnapshot, ExecutedAction[]] => {
-    collected = [];
-    const next = machine.transition(snapshot, event, scope) as AnyMachineSnapshot;
-    return [next, collected];
   };
-  const resolved = new Map<string, AnyMachineSnapshot>();
-  const restore = (value: StateValue, context: ApplicationContext, historyValue: Record<string, unknown>): AnyMachineSnapshot => {
-    const key = typeof value === 'string' ? value : JSON.stringify(value);
-    let base = resolved.get(key);
-    if (!base) {
-      base = machine.resolveState({ value, context: empty } as never) as AnyMachineSnapshot;
-      if (resolved.size >= MAX_RESOLVED) resolved.clear();
-      resolved.set(key, base);
-    }
-    return { ...base, context, historyValue } as AnyMachineSnapshot;
-  };
-  const byEvent = new Map<string, TransitionDefinition[]>();
-  const candidates = (snapshot: AnyMachineSnapshot, type: string): TransitionDefinition[] => {
-    const key = `${typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value)}\u0000${type}`;
-    let found = byEvent.get(key);
-    if (!found) {
-      found = getNextTransitions(snapshot).filter((t) => t.eventType === type);
-      if (byEvent.size >= MAX_RESOLVED) byEvent.clear();
-      byEvent.set(key, found);
-    }
-    return found;
-  };
-  return { machine, holder, transition, restore, candidates };
 }
 
-/** Runs `run` with the step's frame set (XState's transition is synchronous). */
-export function withFrame<T>(compiled: Compiled, frame: Frame, run: () => T): T {
-  compiled.holder.frame = frame;
-  try {
-    return run();
-  } finally {
-    compiled.holder.frame = undefined;
-  }
+/** The limits of the timed states of a machine config, by clock key. */
+function clockSpecs(config: MachineConfig): Map<string, ClockSpec> {
+  const specs = new Map<string, ClockSpec>();
+  const visit = (node: Json | undefined) => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
+    for (const ref of Array.isArray(node.entry) ? node.entry : []) {
+      const r = ref as { type?: string; params?: EnterMarker };
+      if (r.type === '@enter' && r.params?.limitDays !== undefined) {
+        const m = r.params;
+        specs.set(m.key, { limitDays: m.limitDays!, days: m.days ?? 'working', scope: m.scope, ...(m.event !== undefined && m.event !== 'OVERDUE' ? { event: m.event } : {}) });
+      }
+    }
+    const states = node.states;
+    if (typeof states === 'object' && states !== null && !Array.isArray(states)) for (const child of Object.values(states)) visit(child);
+  };
+  visit(config);
+  return specs;
 }

@@ -1,9 +1,9 @@
 import semver from 'semver';
-import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import type { Json } from '../json.js';
 import { hashDefinition } from '../definitions/hash.js';
-import { allActions, allGuards, catalogArgs, compile, withFrame, type ExecutedAction, type Frame, type ScopedParams, type TransitionDefinition } from './machine.js';
-import { Ledger, type EnterMarker, type ExitMarker } from './clocks.js';
+import { compile, Refused, Run } from './machine.js';
+import type { TransitionDefinition } from './xstate.js';
+import { Ledger } from './clocks.js';
 import { refuse } from './refusals.js';
 import { allows, isActor } from './roles.js';
 import { isObject } from './data.js';
@@ -102,68 +102,24 @@ function dataHash(context: ApplicationContext): string {
   return hashDefinition({ answers: context.answers, data: context.data, materials: context.materials });
 }
 
-type Transition = TransitionDefinition;
-type Ref = { type: string; params?: ScopedParams & { action?: string } & { [key: string]: Json } };
-
-function allowedParams(t: Transition): { scope: string; params: { roles: string[] } } | undefined {
-  const guard = t.guard as Ref | undefined;
-  return guard?.type === '@allowed' ? (guard.params as unknown as { scope: string; params: { roles: string[] } }) : undefined;
+/** The roles of a transition on an event (every one has the `@allowed` guard the rewriter put there). */
+function rolesOf(t: TransitionDefinition): string[] | undefined {
+  const guard = t.guard as { type: string; params?: { params?: { roles?: string[] } } } | undefined;
+  return guard?.type === '@allowed' ? guard.params?.params?.roles : undefined;
 }
 
-function hasChecks(t: Transition): boolean {
-  return (t.actions as Ref[]).some((ref) => allActions.get(ref.type)?.check !== undefined);
-}
-
-/** Runs the `check` of every catalog action on the transitions about to be taken. */
-function checkActions(frame: Frame, context: ApplicationContext, transitions: Transition[]): Refusal | undefined {
-  for (const t of transitions) {
-    for (const ref of t.actions as Ref[]) {
-      const descriptor = allActions.get(ref.type);
-      if (!descriptor?.check || !ref.params) continue;
-      const refused = descriptor.check(catalogArgs(frame, context, ref.params));
-      if (refused) return refused;
-    }
-  }
-  return undefined;
-}
-
-function historyIds(xs: AnyMachineSnapshot): Record<string, string[]> | undefined {
-  const entries = Object.entries(xs.historyValue ?? {}).filter(([, nodes]) => nodes.length > 0);
-  return entries.length ? Object.fromEntries(entries.map(([id, nodes]) => [id, nodes.map((n) => n.id)])) : undefined;
-}
-
-/** Applies the markers and effect actions XState returned, in order. */
-function settle(frame: Frame, ledger: Ledger, actions: ExecutedAction[]) {
-  for (const action of actions) {
-    const context = action.info.context as ApplicationContext;
-    if (action.type === '@enter') ledger.enter(action.params as EnterMarker, context.active);
-    else if (action.type === '@exit') ledger.exit(action.params as ExitMarker, context.active);
-    else if (action.type === '@effects') {
-      const p = action.params as ScopedParams & { action: string };
-      allActions.get(p.action)?.effects?.(catalogArgs(frame, context, p), ledger);
-    }
-  }
-}
-
-function persist(
-  flow: ApplicationFlow,
-  xs: AnyMachineSnapshot,
-  ledger: Ledger,
-  seq: number,
-  now: string,
-): ApplicationSnapshot {
-  const history = historyIds(xs);
+function persist(flow: ApplicationFlow, run: Run, status: string, value: StateValue, history: Record<string, string[]> | undefined, seq: number): ApplicationSnapshot {
   return {
     format: 'onething.flow-snapshot/1',
     definition: flow.definition,
-    status: xs.status === 'done' ? 'done' : 'active',
-    value: xs.value as StateValue,
-    context: xs.context as ApplicationContext,
+    status: status === 'done' ? 'done' : 'active',
+    value,
+    context: run.context,
     ...(history ? { history } : {}),
-    clocks: ledger.clocks,
-    deadlines: ledger.deadlines,
+    clocks: run.ledger.clocks,
+    deadlines: run.ledger.deadlines,
     seq,
-    updatedAt: now,
+    updatedAt: run.now,
   };
 }
 
@@ -204,15 +160,11 @@ export function start(flow: ApplicationFlow, input: StartInput): StepResult | St
   const event: FlowEvent = { type: 'START' };
   try {
     const compiled = compile(flow);
-    const frame: Frame = { flow, actor: input.actor, now: input.now, event };
-    const ledger = new Ledger(flow.calendar, input.now, { clocks: {}, deadlines: {} });
-    const xs = withFrame(compiled, frame, () => {
-      const [snapshot, actions] = initialTransition(compiled.machine, context);
-      settle(frame, ledger, actions as ExecutedAction[]);
-      return snapshot;
-    });
-    const effects = ledger.finish((scope) => xs.hasTag(`@pausing:${scope}`));
-    const snapshot = persist(flow, xs, ledger, 0, input.now);
+    const run = new Run(flow, input.actor, input.now, event, context, new Ledger(flow.calendar, input.now, { clocks: {}, deadlines: {} }, compiled.clocks));
+    const xs = compiled.step(run, () => compiled.xstate.initial());
+    if (xs instanceof Refused) return { refused: xs.refusal };
+    const effects = run.ledger.finish((scope) => xs.hasTag(`@pausing:${scope}`));
+    const snapshot = persist(flow, run, xs.status, xs.value as StateValue, compiled.xstate.history(xs), 0);
     return { snapshot, effects, audit: audit(event, input.actor, null, snapshot.value, input.now, undefined, snapshot.context) };
   } catch (error) {
     return failure(error);
@@ -253,17 +205,12 @@ export function step(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event
 
   try {
     const compiled = compile(flow);
-    const frame: Frame = { flow, actor, now, event };
-    const ledger = new Ledger(flow.calendar, now, snapshot);
-
+    const ledger = new Ledger(flow.calendar, now, snapshot, compiled.clocks);
     if (event.type === 'OVERDUE') return overdue(flow, snapshot, event, actor, now, ledger);
 
-    let xs: AnyMachineSnapshot;
+    let restored;
     try {
-      const historyValue = Object.fromEntries(
-        Object.entries(snapshot.history ?? {}).map(([id, ids]) => [id, ids.map((x) => compiled.machine.getStateNodeById(x))]),
-      );
-      xs = compiled.restore(snapshot.value, snapshot.context, historyValue);
+      restored = compiled.xstate.restore(snapshot.value, snapshot.history);
     } catch (error) {
       return migrating
         ? refuse('migration-failed', { flow: flow.definition.version })
@@ -271,36 +218,20 @@ export function step(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event
     }
 
     const type = event.item === undefined ? event.type : `${event.item}/${event.type}`;
-    const candidates = compiled.candidates(xs, type);
+    const candidates = compiled.xstate.candidates(restored, type);
     if (candidates.length === 0) return refuse('event-not-accepted', { event: event.type });
-    const permitted = candidates.filter((t) => {
-      const p = allowedParams(t);
-      return p !== undefined && allows(p.params.roles, actor, snapshot.context);
-    });
-    if (permitted.length === 0) return refuse('role-forbidden', { event: event.type });
+    if (!candidates.some((t) => allows(rolesOf(t) ?? [], actor, snapshot.context))) return refuse('role-forbidden', { event: event.type });
 
-    // Payload checks (a supplement touching unflagged fields…) run on the transitions about to
-    // be taken, so only when some transition has them are the guards evaluated up front.
-    if (permitted.some(hasChecks)) {
-      const enabled = withFrame(compiled, frame, () =>
-        permitted.filter((t) => allGuards.get('@allowed')!.test(catalogArgs(frame, snapshot.context, allowedParams(t)!))),
-      );
-      if (enabled.length === 0) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
-      const refused = withFrame(compiled, frame, () => checkActions(frame, snapshot.context, enabled));
-      if (refused) return { refused };
-    }
-
-    const next = withFrame(compiled, frame, () => {
-      const [nextSnapshot, actions] = compiled.transition(xs, { type });
-      if (nextSnapshot.status === 'error') throw nextSnapshot.error;
-      if (nextSnapshot === xs && actions.length === 0) return undefined;
-      settle(frame, ledger, actions as ExecutedAction[]);
-      return nextSnapshot;
-    });
-    if (!next) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
+    // The transition's actions run as XState takes it; a payload check (a supplement touching
+    // unflagged fields…) refuses the event before the step returns anything.
+    const run = new Run(flow, actor, now, event, snapshot.context, ledger);
+    const next = compiled.step(run, () => compiled.xstate.transition(restored.snapshot, type));
+    if (next instanceof Refused) return { refused: next.refusal };
+    if (run.refused) return { refused: run.refused };
+    if (!run.taken) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
     if (event.deadline !== undefined) ledger.consume(event.deadline);
     const effects = ledger.finish((scope) => next.hasTag(`@pausing:${scope}`));
-    const persisted = persist(flow, next, ledger, snapshot.seq + 1, now);
+    const persisted = persist(flow, run, next.status, next.value as StateValue, compiled.xstate.history(next), snapshot.seq + 1);
     return { snapshot: persisted, effects, audit: audit(event, actor, snapshot.value, persisted.value, now, snapshot.context, persisted.context) };
   } catch (error) {
     return failure(error);

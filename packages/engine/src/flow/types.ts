@@ -186,13 +186,13 @@ export interface SupplementRound {
 }
 
 /**
- * A time-limit clock. `elapsedDays` counts whole days (working or calendar) already spent;
- * `since` is set while it runs. A clock pauses while a `meta.pausesClock` state (waiting for a
- * supplement) is active and resumes with the remaining days.
+ * A time-limit clock of a state with `meta.limitDays` (its key is the state's path, e.g.
+ * `reception` or `processing.hukou.review`; an item's region clock is `processing.<item>`).
+ * It keeps only the time spent: the limit, the kind of days, the scope and the timeout event
+ * are the flow's (the state's `meta`). `elapsedDays` counts whole days (working or calendar)
+ * already spent; `since` is set while it runs.
  */
 export interface Clock {
-  limitDays: number;
-  days: 'working' | 'calendar';
   elapsedDays: number;
   since?: string;
   /**
@@ -201,10 +201,6 @@ export interface Clock {
    * (kept as a record of the days spent).
    */
   status: 'running' | 'held' | 'paused' | 'done';
-  /** The scope: `bundle` or an item id. */
-  scope: string;
-  /** The event its deadline sends (`meta.onTimeout`); absent: `OVERDUE`. The due time is in `deadlines`. */
-  event?: string;
   /** Set when the limit passed (informational deadlines). */
   overdueAt?: string;
 }

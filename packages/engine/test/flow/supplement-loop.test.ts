@@ -32,12 +32,10 @@ describe('the supplement loop (补正)', () => {
         reason: REQUEST.reason,
       },
     ]);
+    // The clock keeps the time spent; its limit (3 working days) is the flow's.
     expect(r.snapshot.clocks.reception).toEqual({
-      limitDays: 3,
-      days: 'working',
       elapsedDays: 1, // Tuesday; the day of submission does not count
       status: 'paused',
-      scope: 'bundle',
     });
     expect(r.effects).toEqual([
       { type: 'cancelDeadline', key: 'reception' },

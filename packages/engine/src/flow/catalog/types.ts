@@ -24,7 +24,7 @@ export interface CatalogArgs<P> {
   actor: Actor;
   now: string;
   flow: ApplicationFlow;
-  /** The data rules see at this scope (built lazily, cached per data object). */
+  /** The data rules see at this scope (built lazily, once per step while the context stays the same). */
   rules(): RuleScope;
   /** Options for `evaluate`: `now` as a moment, read at the calendar's UTC offset (so `today` is the local date). */
   evaluateOptions(): EvaluateOptions;
@@ -55,9 +55,11 @@ export interface GuardDescriptor<P = any> extends Descriptor {
 }
 
 /**
- * An action of the catalog. `assign` changes the application context inside the transition
- * (later guards see it); `effects` runs after it and tells the server what to do; `check`
- * refuses an event whose payload does not fit before anything changes.
+ * An action of the catalog. Actions run in order as XState takes the transition (exit
+ * actions, the transition's, entry actions), each seeing the context the ones before it left.
+ * `check` runs first and may refuse the event (a payload that does not fit): the step then
+ * returns the refusal and nothing changes. `assign` changes the application context (later
+ * actions and guards see it); `effects` tells the server what to do.
  */
 export interface ActionDescriptor<P = any> extends Descriptor {
   check?(args: CatalogArgs<P>): Refusal | undefined;

@@ -4,7 +4,8 @@ import { evaluate, truthy } from '../../rules/index.js';
 import { refusal } from '../refusals.js';
 import { allows } from '../roles.js';
 import { isObject } from '../data.js';
-import type { ActionDescriptor, CatalogArgs, GuardDescriptor } from '../catalog/types.js';
+import { withItem } from '../context.js';
+import type { ActionDescriptor, GuardDescriptor } from '../catalog/types.js';
 import type { ApplicationContext, ApplicationFlow, ApplicationOutcome, ItemOutcome } from '../types.js';
 import { guardCatalog } from '../catalog/index.js';
 
@@ -91,8 +92,6 @@ const saveAction: ActionDescriptor = {
   }),
 };
 
-const answersAfterSave = (args: CatalogArgs<unknown>) => (isObject(args.event.answers) ? args.event.answers : args.context.answers);
-
 /** `@submit`: fixes the active items for the answers and starts each item chart's context. */
 const submitAction: ActionDescriptor = {
   type: '@submit',
@@ -100,7 +99,8 @@ const submitAction: ActionDescriptor = {
   description: internal,
   params: schema,
   example: {},
-  check: (args) => (activeItems(args.flow, answersAfterSave(args), args.now).length === 0 ? refusal('no-active-item') : undefined),
+  // Runs after `@save` (actions run in order as the transition is taken): the answers are the submitted ones.
+  check: (args) => (activeItems(args.flow, args.context.answers, args.now).length === 0 ? refusal('no-active-item') : undefined),
   assign: (args) => {
     const active = activeItems(args.flow, args.context.answers, args.now);
     const items: ApplicationContext['items'] = {};
@@ -140,10 +140,7 @@ const outcomeAction: ActionDescriptor<{ outcome: ItemOutcome }> = {
   description: internal,
   params: schema,
   example: {},
-  assign: ({ context, scope, params, now }) => {
-    const item = context.items[scope] ?? { context: {} };
-    return { ...context, items: { ...context.items, [scope]: { ...item, outcome: params.outcome, decidedAt: now } } };
-  },
+  assign: ({ context, scope, params, now }) => withItem(context, scope, { outcome: params.outcome, decidedAt: now }),
 };
 
 /** `@decide`: the application's result. */

@@ -2,6 +2,7 @@ import { text } from '../../../text.js';
 import { evaluate } from '../../../rules/index.js';
 import type { Rule } from '../../../json.js';
 import { setPath } from '../../data.js';
+import { withItem } from '../../context.js';
 import type { ActionDescriptor } from '../types.js';
 
 /** `assign`: stores the value of a rule at a path of the item chart's context. */
@@ -26,6 +27,6 @@ export const assignAction: ActionDescriptor<{ path: string; value: Rule }> = {
     const item = args.context.items[args.scope];
     if (!item) return args.context;
     const value = evaluate(args.params.value, args.rules(), args.evaluateOptions());
-    return { ...args.context, items: { ...args.context.items, [args.scope]: { ...item, context: setPath(item.context, args.params.path, value) } } };
+    return withItem(args.context, args.scope, { context: setPath(item.context, args.params.path, value) });
   },
 };
