@@ -51,7 +51,8 @@ export function itemFields(registry: Registry, item: ItemDefinition): FieldInfo[
   return collectFields(item.schema, '/schema', (id) => registry.concepts.get(id)?.concept.schema);
 }
 
-const bundleLookups = new WeakMap<BundleDefinition, { has(path: string): boolean }>();
+/** Per registry (the items a bundle resolves to depend on it), per bundle. */
+const bundleLookups = new WeakMap<Registry, WeakMap<BundleDefinition, { has(path: string): boolean }>>();
 
 /**
  * The field paths of a bundle's composed data, exactly as `compose` lays them out
@@ -61,7 +62,9 @@ const bundleLookups = new WeakMap<BundleDefinition, { has(path: string): boolean
  * @example bundleDataLookup(registry, bundle)?.has('mother.name') // true
  */
 export function bundleDataLookup(registry: Registry, bundle: BundleDefinition): { has(path: string): boolean } | undefined {
-  const known = bundleLookups.get(bundle);
+  let cache = bundleLookups.get(registry);
+  if (!cache) bundleLookups.set(registry, (cache = new WeakMap()));
+  const known = cache.get(bundle);
   if (known) return known;
   const items = new Map<string, Loaded<ItemDefinition>>();
   for (const entry of bundle.items) {
@@ -71,7 +74,7 @@ export function bundleDataLookup(registry: Registry, bundle: BundleDefinition): 
   }
   const tree = buildFieldTree([...items.values()], registry);
   const lookup = { has: (path: string) => isBundlePath(tree, path) };
-  bundleLookups.set(bundle, lookup);
+  cache.set(bundle, lookup);
   return lookup;
 }
 

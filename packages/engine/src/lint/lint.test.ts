@@ -74,6 +74,9 @@ describe('lint', () => {
       { path: 'a.json', content: item('a', { properties: { thing: { type: 'object', properties: { value: { 'x-concept': 'thing.value' } } }, note: { type: 'string' } } }) },
       { path: 'b.json', content: bundle(['a'], { ui: { rules: { 'a.note': { visible: { and: [{ var: 'thing.value' }, { var: 'a.thing.value' }] } } } } }) },
     ];
+    // The same bundle object in another registry, where item a has no note: checked against that registry's items.
+    const without = load([files[0]!, { path: 'a.json', content: item('a', { properties: {} }) }, files[2]!], { lint: false }).value;
+    expect(ruleUnknownFieldRule.check(without).map((d) => d.pointer).sort()).toEqual(['/ui/rules/a.note/visible/and/0/var', '/ui/rules/a.note/visible/and/1/var']);
     const { value } = load(files, { lint: false });
     expect(ruleUnknownFieldRule.check(value).map((d) => [d.file, d.pointer, d.message.en])).toMatchInlineSnapshot(`
       [
