@@ -47,10 +47,10 @@ export class FieldContext implements WidgetContext {
     this.readOnly = info.ui.readOnly === true || host.computed(path);
     this.invalid = host.error(path) !== undefined;
     this.options = info.options;
-    const hint = info.ui.help ?? info.schema['x-description'] ? `${id}-hint` : '';
-    const note = host.note(path) ? `${id}-note` : '';
-    const error = this.invalid ? `${id}-error` : '';
-    this.describedBy = hint || note || error ? [hint, note, error].filter(Boolean).join(' ') : undefined;
+    let described = info.ui.help ?? info.schema['x-description'] ? `${id}-hint` : '';
+    if (host.note(path)) described += `${described ? ' ' : ''}${id}-note`;
+    if (this.invalid) described += `${described ? ' ' : ''}${id}-error`;
+    this.describedBy = described || undefined;
   }
 
   t(text: Text): string {

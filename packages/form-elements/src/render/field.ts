@@ -35,9 +35,9 @@ export function displayValue(h: RenderHost, info: FieldInfo, value: Json | undef
  */
 export function renderField(h: RenderHost, info: FieldInfo): TemplateResult {
   const { id, path, widget } = info;
-  const required = h.required(path);
-  if (h.locked(path)) return renderLocked(h, info, required);
+  if (h.locked(path)) return renderLocked(h, info, h.required(path));
   const ctx = h.widgetContext(info);
+  const required = ctx.required;
   const help = info.ui.help ?? descriptionOf(info.schema);
   const note = h.note(path);
   const error = h.error(path);
@@ -56,7 +56,7 @@ export function renderField(h: RenderHost, info: FieldInfo): TemplateResult {
   if (h.computed(path)) after.push(html`<p class="hint">${h.t(strings.computed)}</p>`);
   const cls = error ? (note ? 'field field--error field--flagged' : 'field field--error') : note ? 'field field--flagged' : 'field';
   // "(optional)" is part of the label's text, as GOV.UK writes it (and one text node, not two)
-  const label = required ? h.t(titleOf(info.schema, path)) : `${h.t(titleOf(info.schema, path))} ${h.t(strings.optional)}`;
+  const label = required ? ctx.label : `${ctx.label} ${h.t(strings.optional)}`;
   const control = widget.render(ctx);
   const pre = before.length ? before : nothing;
   const post = after.length ? after : nothing;

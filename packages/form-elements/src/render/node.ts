@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { format, strings } from '../i18n/strings.js';
 import { titleOf, descriptionOf } from '../model/schema.js';
 import { renderField } from './field.js';
@@ -45,7 +44,8 @@ function renderGroup(h: RenderHost, info: FieldInfo): TemplateResult {
 
 /**
  * A repeatable group (array of objects): one fieldset per row with remove / move buttons, and
- * "Add another". Buttons carry `data-action`; the form handles them and moves focus sensibly.
+ * "Add another". Buttons carry `data-action`; the form handles them and moves focus after the
+ * change to where the person is (the moved row's button, the new row's first field).
  */
 function renderList(h: RenderHost, info: FieldInfo): TemplateResult {
   const rows = h.value(info.path);
@@ -61,10 +61,7 @@ function renderList(h: RenderHost, info: FieldInfo): TemplateResult {
     <fieldset class="fieldset fieldset--group">
       <legend class="legend" part="legend">${title}</legend>
       ${help ? html`<div class="hint" part="hint">${h.t(help)}</div>` : nothing} ${errorMessage(h, info)}
-      ${repeat(
-        keys,
-        (key) => key,
-        (key, i) => {
+      ${keys.map((key, i) => {
           const n = { n: i + 1 };
           const rowPath = `${info.path}.${i}`;
           const rowInfo = h.info(rowPath);
@@ -88,8 +85,7 @@ function renderList(h: RenderHost, info: FieldInfo): TemplateResult {
                     : nothing}
                 </div>`}
           </fieldset>`;
-        },
-      )}
+      })}
       ${!locked && count < max
         ? html`<button type="button" class="button button--secondary" part="button" data-action="add" data-path=${info.path}>
             ${h.t(strings.add)}

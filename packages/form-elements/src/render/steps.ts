@@ -1,6 +1,5 @@
 import type { Text } from '../model/types.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { format, strings } from '../i18n/strings.js';
 import type { RenderHost } from './host.js';
 
@@ -19,8 +18,7 @@ export function renderSteps(h: RenderHost, steps: readonly Step[], current: numb
   const progress = format(strings.stepOf, h.locale, { n: current + 1, total: steps.length });
   return html`<nav class="steps" part="steps" aria-label=${h.t(strings.steps)}>
     <p class="steps-progress" part="progress">${progress}</p>
-    <!-- styleMap sets the width through CSSOM, which a strict CSP (no 'unsafe-inline' styles) allows -->
-    <div class="progress-bar" aria-hidden="true"><div class="progress-fill" style=${styleMap({ width: `${((current + 1) / steps.length) * 100}%` })}></div></div>
+    <progress class="progress-bar" max=${steps.length} .value=${current + 1} aria-hidden="true"></progress>
     <ol class="steps-list">
       ${steps.map((step, i) => {
         const state = i < current ? 'done' : i === current ? 'current' : 'todo';

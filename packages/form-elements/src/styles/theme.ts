@@ -410,14 +410,25 @@ export const theme = css`
     margin: 0 0 var(--_space);
   }
   .progress-bar {
+    display: block;
+    width: 100%;
     height: 6px;
+    margin: 0 0 calc(var(--_space) * 2);
+    border: 0;
+    border-radius: 3px;
+    background: var(--_panel);
+    accent-color: var(--_primary);
+    appearance: none;
+  }
+  .progress-bar::-webkit-progress-bar {
     background: var(--_panel);
     border-radius: 3px;
-    overflow: hidden;
-    margin: 0 0 calc(var(--_space) * 2);
   }
-  .progress-fill {
-    height: 100%;
+  .progress-bar::-webkit-progress-value {
+    background: var(--_primary);
+    border-radius: 3px;
+  }
+  .progress-bar::-moz-progress-bar {
     background: var(--_primary);
   }
   .steps-list {
@@ -501,11 +512,6 @@ export const theme = css`
     clip-path: inset(50%) !important;
     border: 0 !important;
     white-space: nowrap !important;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .progress-fill {
-      transition: width 0.2s;
-    }
   }
   @media (forced-colors: active) {
     .button,
