@@ -63,6 +63,7 @@ export interface ItemDefinition {
   schema: DataSchema;
   ui?: Ui;
   flow: Flow;
+  notifications?: Notifications;
 }
 /**
  * User-facing text in every supported locale.
@@ -240,6 +241,18 @@ export interface StateMeta {
    */
   pausesClock?: boolean;
 }
+/**
+ * Texts of the notifications this definition's flow sends, by template name (the `template` of its `notify` actions). `{name}` in a text stands for the notify action's `params.name`. A template without a text here uses the server's default text for that name.
+ */
+
+export interface Notifications {
+  [k: string]: NotificationText | undefined;
+}
+
+export interface NotificationText {
+  title: Text;
+  body: Text;
+}
 
 /**
  * A definition id: lower-case kebab-case.
@@ -268,6 +281,7 @@ export interface BundleDefinition {
   items: [BundleItem, ...BundleItem[]];
   ui?: Ui;
   flow?: FlowOverrides;
+  notifications?: Notifications;
 }
 /**
  * User-facing text in every supported locale.
@@ -314,6 +328,9 @@ export interface FlowOverrides {
    */
   migrations?: VersionRange[];
 }
+/**
+ * Texts of the notifications this definition's flow sends, by template name (the `template` of its `notify` actions). `{name}` in a text stands for the notify action's `params.name`. A template without a text here uses the server's default text for that name.
+ */
 
 /**
  * A definition id: lower-case kebab-case.
