@@ -405,6 +405,13 @@ export interface OverlayDefinition {
     kind: "item" | "bundle";
     id: Id;
     version: VersionRange;
+    /**
+     * The exact base the patch was written against: its version and content hash (sha-256 of its canonical JSON, as `load` computes). When the base has changed since, applying the overlay compares that original with the current base and reports every place both the patch and the base changed.
+     */
+    writtenAgainst?: {
+      version: Version;
+      hash: string;
+    };
   };
   /**
    * JSON Merge Patch applied to the base definition.
@@ -419,6 +426,17 @@ export interface OverlayDefinition {
     };
     departments?: {
       [k: string]: Department | undefined;
+    };
+    /**
+     * For a bundle base: item references of the base mapped to this region's adapted items (base item id → the adapted item's id and version range).
+     */
+    items?: {
+      [k: string]:
+        | {
+            item: Id;
+            version: VersionRange;
+          }
+        | undefined;
     };
   };
 }
