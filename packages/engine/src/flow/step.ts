@@ -1,10 +1,10 @@
 import semver from 'semver';
 import type { Json } from '../json.js';
 import { hashDefinition } from '../definitions/hash.js';
-import { compile, Refused, Run } from './machine.js';
+import { compile, Refused, Run, type Compiled } from './machine.js';
 import type { TransitionDefinition } from './xstate.js';
 import { Ledger } from './clocks.js';
-import { refuse } from './refusals.js';
+import { isRefusal, refuse } from './refusals.js';
 import { allows, isActor } from './roles.js';
 import { isObject } from './data.js';
 import type {
@@ -15,7 +15,7 @@ import type {
   AuditEntry,
   DeadlineEffect,
   FlowEvent,
-  Refusal,
+  RefusalCode,
   StartInput,
   StateValue,
   StepRefusal,
@@ -205,44 +205,63 @@ export function step(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event
 
   try {
     const compiled = compile(flow);
-    const ledger = new Ledger(flow.calendar, now, snapshot, compiled.clocks);
-    if (event.type === 'OVERDUE') return overdue(flow, snapshot, event, actor, now, ledger);
-
-    let restored;
-    try {
-      restored = compiled.xstate.restore(snapshot.value, snapshot.history);
-    } catch (error) {
-      return migrating
-        ? refuse('migration-failed', { flow: flow.definition.version })
-        : refuse('invalid-snapshot', { problem: error instanceof Error ? error.message : String(error) });
+    const fresh = () => new Ledger(flow.calendar, now, snapshot, compiled.clocks);
+    if (event.type === 'OVERDUE') {
+      if (actor.role !== 'system') return refuse('role-forbidden', { event: event.type });
+      if (event.deadline === undefined) return refuse('invalid-event', { problem: 'OVERDUE names its deadline' });
+      return lapse(flow, snapshot, event, event.deadline, actor, now, fresh());
     }
-
-    const type = event.item === undefined ? event.type : `${event.item}/${event.type}`;
-    const candidates = compiled.xstate.candidates(restored, type);
-    if (candidates.length === 0) return refuse('event-not-accepted', { event: event.type });
-    if (!candidates.some((t) => allows(rolesOf(t) ?? [], actor, snapshot.context))) return refuse('role-forbidden', { event: event.type });
-
-    // The transition's actions run as XState takes it; a payload check (a supplement touching
-    // unflagged fields…) refuses the event before the step returns anything.
-    const run = new Run(flow, actor, now, event, snapshot.context, ledger);
-    const next = compiled.step(run, () => compiled.xstate.transition(restored.snapshot, type));
-    if (next instanceof Refused) return { refused: next.refusal };
-    if (run.refused) return { refused: run.refused };
-    if (!run.taken) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
-    if (event.deadline !== undefined) ledger.consume(event.deadline);
-    const effects = ledger.finish((scope) => next.hasTag(`@pausing:${scope}`));
-    const persisted = persist(flow, run, next.status, next.value as StateValue, compiled.xstate.history(next), snapshot.seq + 1);
-    return { snapshot: persisted, effects, audit: audit(event, actor, snapshot.value, persisted.value, now, snapshot.context, persisted.context) };
+    const result = take(flow, compiled, snapshot, event, actor, now, fresh(), migrating);
+    // A due deadline the application cannot take (a state left without clearing it, a guard
+    // that no longer holds) lapses rather than stays issued forever: it is consumed, its clock
+    // marked overdue and supervisors told — as an informational limit would be.
+    if (isRefusal(result) && event.deadline !== undefined && actor.role === 'system' && !UNLAPSING.has(result.refused.code)) {
+      return lapse(flow, snapshot, event, event.deadline, actor, now, fresh());
+    }
+    return result;
   } catch (error) {
     return failure(error);
   }
 }
 
-/** `OVERDUE`: an informational limit passed. Recorded on the clock; supervisors are told. */
-function overdue(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event: FlowEvent, actor: Actor, now: string, ledger: Ledger): StepResult | StepRefusal {
-  if (actor.role !== 'system') return refuse('role-forbidden', { event: event.type });
-  const key = event.deadline;
-  if (key === undefined) return refuse('invalid-event', { problem: 'OVERDUE names its deadline' });
+/** Refusals that say nothing about the deadline's event: the snapshot or the flow is at fault. */
+const UNLAPSING = new Set<RefusalCode>(['flow-error', 'invalid-snapshot', 'migration-failed']);
+
+/** Restores the snapshot, takes the event and persists the result (the checks of `step` passed). */
+function take(flow: ApplicationFlow, compiled: Compiled, snapshot: ApplicationSnapshot, event: FlowEvent, actor: Actor, now: string, ledger: Ledger, migrating: boolean): StepResult | StepRefusal {
+  let restored;
+  try {
+    restored = compiled.xstate.restore(snapshot.value, snapshot.history);
+  } catch (error) {
+    return migrating
+      ? refuse('migration-failed', { flow: flow.definition.version })
+      : refuse('invalid-snapshot', { problem: error instanceof Error ? error.message : String(error) });
+  }
+
+  const type = event.item === undefined ? event.type : `${event.item}/${event.type}`;
+  const candidates = compiled.xstate.candidates(restored, type);
+  if (candidates.length === 0) return refuse('event-not-accepted', { event: event.type });
+  if (!candidates.some((t) => allows(rolesOf(t) ?? [], actor, snapshot.context))) return refuse('role-forbidden', { event: event.type });
+
+  // The transition's actions run as XState takes it; a payload check (a supplement touching
+  // unflagged fields…) refuses the event before the step returns anything.
+  const run = new Run(flow, actor, now, event, snapshot.context, ledger);
+  const next = compiled.step(run, () => compiled.xstate.transition(restored.snapshot, type));
+  if (next instanceof Refused) return { refused: next.refusal };
+  if (run.refused) return { refused: run.refused };
+  if (!run.taken) return refuse('event-not-accepted', { event: event.type, reason: 'guard' });
+  if (event.deadline !== undefined) ledger.consume(event.deadline);
+  const effects = ledger.finish((scope) => next.hasTag(`@pausing:${scope}`));
+  const persisted = persist(flow, run, next.status, next.value as StateValue, compiled.xstate.history(next), snapshot.seq + 1);
+  return { snapshot: persisted, effects, audit: audit(event, actor, snapshot.value, persisted.value, now, snapshot.context, persisted.context) };
+}
+
+/**
+ * A deadline passed without moving the application: an informational limit (`OVERDUE`), or a
+ * deadline whose event the application cannot take. The deadline is consumed, its clock marked
+ * overdue and supervisors are told (督办); the state does not change.
+ */
+function lapse(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event: FlowEvent, key: string, actor: Actor, now: string, ledger: Ledger): StepResult {
   const item = snapshot.deadlines[key]?.item;
   ledger.consume(key);
   ledger.overdue(key);

@@ -167,6 +167,7 @@ export interface ItemState {
  * `scope` is `bundle` for the window's pre-review, or the id of the item whose chart asked.
  */
 export interface SupplementRound {
+  /** 1 for the scope's first request, 2 for its second… (`maxRounds` counts per scope too). */
   round: number;
   scope: string;
   requestedBy: { id: string; role: ActorRole; department?: string };

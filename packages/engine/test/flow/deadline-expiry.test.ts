@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineEvent, step } from '../../src/flow/step.js';
 import type { DeadlineEffect } from '../../src/flow/types.js';
-import { actors, fixtureFlow, ok, refused, run, TO_ACCEPTANCE } from './fixtures.js';
+import { createApplicationFlow } from '../../src/flow/create.js';
+import { actors, bundleDefinition, composedOf, fixtureFlow, items, ok, refused, registryOf, run, TO_ACCEPTANCE } from './fixtures.js';
 
 const { flow } = fixtureFlow();
 
@@ -82,6 +83,33 @@ describe('deadlines are data the server fires', () => {
       { type: 'notify', to: 'admin', template: 'onething.overdue', params: { deadline: 'processing.hukou', item: 'hukou' }, item: 'hukou' },
     ]);
     expect(r.audit).toMatchObject({ event: 'OVERDUE', item: 'hukou', from: accepted.snapshot.value, to: accepted.snapshot.value });
+  });
+
+  it('a due deadline whose event the application can no longer take lapses (consumed, clock overdue, supervisors told) instead of staying issued forever', () => {
+    // The insurance chart sets a REMIND deadline in `checking` and forgets to clear it; only `checking` takes REMIND.
+    const forgetful = structuredClone(items.insurance);
+    const handling = forgetful.flow.states.handling!;
+    const checking = handling.states!.checking!;
+    delete checking.exit;
+    checking.on = { ...checking.on, REMIND: handling.on!.REMIND! };
+    delete handling.on!.REMIND;
+    const bundle = bundleDefinition();
+    const flow = createApplicationFlow(composedOf(bundle), registryOf([items['birth-cert'], items.hukou, forgetful], [bundle])).value!;
+    const accepted = run(flow, TO_ACCEPTANCE);
+    const remind = deadlineOf(accepted.effects, 'insurance:callback');
+    const verified = ok(step(flow, accepted.snapshot, { type: 'VERIFIED', item: 'insurance' }, actors.insurer, '2025-03-04T02:00:00.000Z'));
+    expect(verified.snapshot.deadlines['insurance:callback']).toEqual({ due: remind.due, event: 'REMIND', item: 'insurance' });
+
+    const lapsed = ok(step(flow, verified.snapshot, deadlineEvent(remind), actors.system, remind.due));
+    expect(lapsed.snapshot.value).toEqual(verified.snapshot.value);
+    expect(lapsed.snapshot.deadlines['insurance:callback']).toBeUndefined();
+    expect(lapsed.effects).toEqual([
+      { type: 'cancelDeadline', key: 'insurance:callback' },
+      { type: 'notify', to: 'admin', template: 'onething.overdue', params: { deadline: 'insurance:callback', item: 'insurance' }, item: 'insurance' },
+    ]);
+    expect(lapsed.audit).toMatchObject({ event: 'REMIND', item: 'insurance', actor: actors.system, from: verified.snapshot.value, to: verified.snapshot.value });
+    // Anyone else sending the same event is still just refused.
+    expect(refused(step(flow, verified.snapshot, deadlineEvent(remind), actors.insurer, remind.due)).code).toBe('event-not-accepted');
   });
 
   it('working-day limits skip the holidays of the calendar', () => {

@@ -75,6 +75,18 @@ describe('the supplement loop (补正)', () => {
     expect(right.snapshot.context.materials).toEqual({ 'id-card': upload });
   });
 
+  it('replaces a flagged material as a whole: an upload replacing an e-licence does not merge into it', () => {
+    const r = run(flow, [
+      [{ type: 'SUBMIT', materials: { 'id-card': { eLicense: { type: 'id-card', number: '420703199001011234' } } } }, actors.applicant, '2025-03-03T01:00:00.000Z'],
+      [{ type: 'CLAIM' }, actors.clerk, '2025-03-03T01:30:00.000Z'],
+      [REQUEST, actors.clerk, '2025-03-04T02:00:00.000Z'],
+    ]);
+    const upload = { files: [{ sha256: 'b'.repeat(64), name: 'id.png', size: 10, type: 'image/png' }] };
+    const answered = ok(step(flow, r.snapshot, { type: 'SUPPLEMENT', materials: { 'id-card': upload } }, actors.applicant, '2025-03-05T01:00:00.000Z'));
+    expect(answered.snapshot.context.materials).toEqual({ 'id-card': upload });
+    expect(answered.snapshot.context.supplements[0]!.answer).toMatchObject({ fields: [], materials: ['id-card'] });
+  });
+
   it('merges the answer, keeps it in the history and resumes the clock with the days that were left', () => {
     const r = requested();
     // hukou.age is computed by a rule, so it may follow the edit.
@@ -123,6 +135,22 @@ describe('the supplement loop (补正)', () => {
 describe('an item chart’s own supplement loop', () => {
   const accepted = () => run(flow, TO_ACCEPTANCE);
   const request: FlowEvent = { type: 'REQUEST_SUPPLEMENT', item: 'birth-cert', fields: ['child.name'], reason: '姓名有误 / misspelt name' };
+
+  it('numbers its rounds on its own: the item’s first request is round 1, after rounds at the window', () => {
+    const atWindow = run(flow, [
+      [{ type: 'SUBMIT' }, actors.applicant, '2025-03-03T01:00:00.000Z'],
+      [{ type: 'CLAIM' }, actors.clerk, '2025-03-03T01:30:00.000Z'],
+      [REQUEST, actors.clerk, '2025-03-03T02:00:00.000Z'],
+      [{ type: 'SUPPLEMENT', data: { hukou: { address: '新地址' } } }, actors.applicant, '2025-03-03T03:00:00.000Z'],
+      [{ type: 'ACCEPT' }, actors.clerk, '2025-03-03T04:00:00.000Z'],
+    ]);
+    const r = ok(step(flow, atWindow.snapshot, request, actors.health, '2025-03-04T02:00:00.000Z'));
+    expect(r.snapshot.context.supplements.map((s) => [s.scope, s.round])).toEqual([
+      ['bundle', 1],
+      ['birth-cert', 1],
+    ]);
+    expect(r.effects.find((e) => e.type === 'notify')).toMatchObject({ template: 'onething.supplement-requested', params: { round: 1 }, item: 'birth-cert' });
+  });
 
   it('may flag only the item’s own fields', () => {
     const r = refused(step(flow, accepted().snapshot, { ...request, fields: ['hukou.address'] }, actors.health, '2025-03-04T02:00:00.000Z'));

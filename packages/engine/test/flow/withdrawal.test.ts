@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { start, step } from '../../src/flow/step.js';
-import { actors, fixtureFlow, ok, refused, run, TO_ACCEPTANCE } from './fixtures.js';
+import { createApplicationFlow } from '../../src/flow/create.js';
+import type { BundleDefinition } from '../../src/definitions/types.generated.js';
+import { actors, bundleDefinition, composedOf, fixtureFlow, items, ok, refused, registryOf, run, TO_ACCEPTANCE } from './fixtures.js';
 
 const { flow } = fixtureFlow();
 const AT = '2025-03-04T02:00:00.000Z';
@@ -62,5 +64,14 @@ describe('withdrawal by the applicant', () => {
     s = ok(step(flow, s, { type: 'CHECK', item: 'hukou' }, actors.police, AT)).snapshot;
     s = ok(step(flow, s, { type: 'APPROVE', item: 'hukou' }, actors.police, AT)).snapshot;
     expect(s.value).toBe('partlyCompleted');
+  });
+
+  it('of every item after acceptance ends the application withdrawn, not rejected', () => {
+    const bundle: BundleDefinition = { ...bundleDefinition(), items: [{ item: 'insurance', version: '^1.0.0' }] };
+    const only = createApplicationFlow(composedOf(bundle), registryOf(Object.values(items), [bundle])).value!;
+    const accepted = run(only, TO_ACCEPTANCE);
+    const r = ok(step(only, accepted.snapshot, { type: 'WITHDRAW', item: 'insurance' }, actors.applicant, AT));
+    expect([r.snapshot.value, r.snapshot.status, r.snapshot.context.outcome]).toEqual(['withdrawn', 'done', 'withdrawn']);
+    expect(r.effects.filter((e) => e.type === 'notify')).toEqual([]);
   });
 });

@@ -54,7 +54,17 @@ describe('due dates', () => {
   });
 
   it('count calendar days straight through holidays', () => {
-    expect(dueAfter(chinaCalendar, '2025-09-30T02:00:00.000Z', 3, 'calendar').due).toBe('2025-10-03T16:00:00.000Z');
+    // Tuesday 2025-09-30 + 10 days = Friday 10 October, a working day.
+    expect(dueAfter(chinaCalendar, '2025-09-30T02:00:00.000Z', 10, 'calendar').due).toBe('2025-10-10T16:00:00.000Z');
+  });
+
+  it('in calendar days ending on a holiday or rest day run to the next working day (Civil Code art. 203)', () => {
+    // 3 days from 30 September end on 3 October, inside the National Day holiday (1–8 October): Thursday 9 October.
+    expect(dueAfter(chinaCalendar, '2025-09-30T02:00:00.000Z', 3, 'calendar').due).toBe('2025-10-09T16:00:00.000Z');
+    // 5 days from Monday 3 March end on Saturday 8 March: Monday 10 March.
+    expect(dueAfter(chinaCalendar, '2025-03-03T02:00:00.000Z', 5, 'calendar').due).toBe('2025-03-10T16:00:00.000Z');
+    // An adjusted working day (Sunday 28 September 2025, worked) is a working day: the period ends on it.
+    expect(dueAfter(chinaCalendar, '2025-09-25T02:00:00.000Z', 3, 'calendar').due).toBe('2025-09-28T16:00:00.000Z');
   });
 
   it('end with the start day for a limit of 0 days (immediate handling)', () => {
@@ -68,7 +78,9 @@ describe('due dates', () => {
 
   it('are provisional when they run into a year the calendar does not publish', () => {
     expect(dueAfter(chinaCalendar, '2026-12-28T02:00:00.000Z', 10, 'working').provisional).toBe(true);
-    expect(dueAfter(chinaCalendar, '2026-12-28T02:00:00.000Z', 10, 'calendar').provisional).toBe(false);
+    // Calendar days too, when the last day falls in such a year: it might be a holiday.
+    expect(dueAfter(chinaCalendar, '2026-12-28T02:00:00.000Z', 10, 'calendar').provisional).toBe(true);
+    expect(dueAfter(chinaCalendar, '2026-12-01T02:00:00.000Z', 10, 'calendar').provisional).toBe(false);
   });
 
   it('follow a region calendar passed as data', () => {
@@ -99,6 +111,32 @@ describe('a calendar with mistakes', () => {
       [
         "Holiday 2025-02-30–2025-03-01 of 2025 has invalid dates",
         "Adjusted working day 2025-03-04 is not a weekend day of 2025",
+      ]
+    `);
+  });
+
+  it('reports a calendar missing its lists instead of throwing', () => {
+    const broken = [
+      null,
+      { ...chinaCalendar, years: undefined },
+      { ...chinaCalendar, years: [{ year: 2025 }] },
+      { ...chinaCalendar, years: [{ year: 2025, holidays: [{ from: 20250101 }], workdays: [7] }] },
+    ] as unknown as HolidayCalendar[];
+    expect(broken.map((c) => checkCalendar(c).map((t) => t.en))).toMatchInlineSnapshot(`
+      [
+        [
+          "A calendar is an object",
+        ],
+        [
+          "years must be an array",
+        ],
+        [
+          "Every year needs an integer year and holidays and workdays arrays",
+        ],
+        [
+          "Holiday 20250101–undefined of 2025 has invalid dates",
+          "Adjusted working day 7 is not a weekend day of 2025",
+        ],
       ]
     `);
   });

@@ -1,6 +1,6 @@
 import type { Text } from '../../text.js';
 import { text } from '../../text.js';
-import type { HolidayCalendar } from './types.js';
+import type { HolidayCalendar, HolidayYear } from './types.js';
 import cn from './cn.json' with { type: 'json' };
 
 /**
@@ -89,7 +89,8 @@ export function isWorkingDay(calendar: HolidayCalendar, date: string): boolean {
 
 /**
  * When a limit of `days` started at `start` runs out: the end (local midnight) of the
- * `days`-th counted day after the start day; `days = 0` ends with the start day.
+ * `days`-th counted day after the start day; `days = 0` ends with the start day. A limit in
+ * calendar days whose last day is a rest day or holiday runs to the end of the next working day.
  * `provisional` is true when the count ran through a year the calendar does not publish.
  * @example dueAfter(chinaCalendar, '2025-09-30T02:00:00.000Z', 1, 'working')
  * // { due: '2025-10-09T16:00:00.000Z', provisional: false } — the National Day holiday is skipped
@@ -103,10 +104,17 @@ export function dueAfter(
   const idx = index(calendar);
   let day = dayOfInstant(idx, Date.parse(start));
   let provisional = kind === 'working' && !covered(idx, day);
-  for (let left = Math.max(0, Math.floor(days)); left > 0; ) {
+  const total = Math.max(0, Math.floor(days));
+  for (let left = total; left > 0; ) {
     day++;
     if (kind === 'working' && !covered(idx, day)) provisional = true;
     if (counts(idx, day, kind)) left--;
+  }
+  // A period whose last day is a rest day or holiday ends on the next working day
+  // (期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日 — Civil Code art. 203).
+  if (kind === 'calendar' && total > 0) {
+    while (!counts(idx, day, 'working')) day++;
+    if (!covered(idx, day)) provisional = true;
   }
   return { due: new Date((day + 1) * DAY_MS - idx.offsetMs).toISOString(), provisional };
 }
@@ -134,25 +142,34 @@ export function daysBetween(calendar: HolidayCalendar, from: string, to: string,
  */
 export function checkCalendar(calendar: HolidayCalendar): Text[] {
   const problems: Text[] = [];
-  if (!Number.isInteger(calendar.utcOffsetMinutes) || Math.abs(calendar.utcOffsetMinutes) > 14 * 60) {
+  // A calendar is data a region passes in: check its shape before reading it.
+  const c = calendar as unknown as Record<string, unknown> | null;
+  if (typeof c !== 'object' || c === null) return [text('日历必须是对象', 'A calendar is an object')];
+  if (!Number.isInteger(c.utcOffsetMinutes) || Math.abs(c.utcOffsetMinutes as number) > 14 * 60) {
     problems.push(text('utcOffsetMinutes 必须是 -840 到 840 之间的整数', 'utcOffsetMinutes must be an integer between -840 and 840'));
   }
-  if (!Array.isArray(calendar.weekend) || calendar.weekend.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
+  if (!Array.isArray(c.weekend) || c.weekend.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
     problems.push(text('weekend 必须是 0（周日）到 6（周六）的数组', 'weekend must be an array of 0 (Sunday) … 6 (Saturday)'));
     return problems;
   }
-  for (const year of calendar.years ?? []) {
-    const inYear = (date: string) => date.startsWith(`${year.year}-`) && !Number.isNaN(dateToDay(date));
-    for (const h of year.holidays) {
-      if (!inYear(h.from) || !inYear(h.to) || dateToDay(h.from) > dateToDay(h.to)) {
-        problems.push(text(`${year.year} 年的假期 ${h.from}–${h.to} 日期无效`, `Holiday ${h.from}–${h.to} of ${year.year} has invalid dates`));
+  if (!Array.isArray(c.years)) return [...problems, text('years 必须是数组', 'years must be an array')];
+  for (const year of c.years as unknown[]) {
+    const y = year as Partial<HolidayYear> | null;
+    if (typeof y !== 'object' || y === null || !Number.isInteger(y.year) || !Array.isArray(y.holidays) || !Array.isArray(y.workdays)) {
+      problems.push(text('每一年须有整数 year 及 holidays、workdays 数组', 'Every year needs an integer year and holidays and workdays arrays'));
+      continue;
+    }
+    const inYear = (date: unknown) => typeof date === 'string' && date.startsWith(`${y.year}-`) && !Number.isNaN(dateToDay(date));
+    for (const h of y.holidays) {
+      if (typeof h !== 'object' || h === null || !inYear(h.from) || !inYear(h.to) || dateToDay(h.from) > dateToDay(h.to)) {
+        problems.push(text(`${y.year} 年的假期 ${h?.from}–${h?.to} 日期无效`, `Holiday ${h?.from}–${h?.to} of ${y.year} has invalid dates`));
       }
     }
-    for (const w of year.workdays) {
-      const day = dateToDay(w);
+    for (const w of y.workdays) {
+      const day = typeof w === 'string' ? dateToDay(w) : NaN;
       const weekday = (((day + 4) % 7) + 7) % 7;
-      if (!inYear(w) || !calendar.weekend.includes(weekday)) {
-        problems.push(text(`${year.year} 年的调休上班日 ${w} 不是该年的周末日`, `Adjusted working day ${w} is not a weekend day of ${year.year}`));
+      if (!inYear(w) || !(c.weekend as number[]).includes(weekday)) {
+        problems.push(text(`${y.year} 年的调休上班日 ${w} 不是该年的周末日`, `Adjusted working day ${w} is not a weekend day of ${y.year}`));
       }
     }
   }

@@ -37,7 +37,7 @@ const applicant = ['applicant'];
  * The bundle orchestration as a chart (the same format as item charts, plus `@` internals):
  * draft → reception (submitted → preReview) ⇄ supplement → accepted → processing (one parallel
  * region per item, spliced in by `createApplicationFlow`) → completed | partlyCompleted |
- * rejected, and withdrawn by the applicant before acceptance. Drawn in docs/flows.md.
+ * rejected | withdrawn (every item withdrawn), and withdrawn by the applicant before acceptance. Drawn in docs/flows.md.
  * @example orchestrationChart(orchestrationSettings({ acceptDays: 1 })).initial // 'draft'
  */
 export function orchestrationChart(s: OrchestrationSettings): ChartLike & { states: { [key: string]: StateLike } } {
@@ -134,6 +134,7 @@ export function orchestrationChart(s: OrchestrationSettings): ChartLike & { stat
         always: [
           { target: 'completed', guard: { type: '@decision', params: { outcome: 'completed' } } },
           { target: 'rejected', guard: { type: '@decision', params: { outcome: 'rejected' } } },
+          { target: 'withdrawn', guard: { type: '@decision', params: { outcome: 'withdrawn' } } },
           { target: 'partlyCompleted' },
         ],
       },

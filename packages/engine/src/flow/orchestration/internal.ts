@@ -48,10 +48,13 @@ const activeGuard: GuardDescriptor = {
   test: (args) => args.context.active.includes(args.scope),
 };
 
+/** The application's result from its items': all approved, none (all withdrawn: withdrawn), or some. */
 function outcomeOf(context: ApplicationContext): ApplicationOutcome {
   const outcomes: Array<ItemOutcome | undefined> = context.active.map((id) => context.items[id]?.outcome);
   const approved = outcomes.filter((o) => o === 'approved').length;
-  return approved === outcomes.length ? 'completed' : approved === 0 ? 'rejected' : 'partlyCompleted';
+  if (approved === outcomes.length) return 'completed';
+  if (approved > 0) return 'partlyCompleted';
+  return outcomes.every((o) => o === 'withdrawn') ? 'withdrawn' : 'rejected';
 }
 
 /** `@decision`: every active item is decided and the bundle's result is `outcome`. */

@@ -1,22 +1,35 @@
 import { text } from '../../../text.js';
 import type { Json } from '../../../json.js';
 import { refusal } from '../../refusals.js';
-import { changedPaths, isObject, mergePatch, within } from '../../data.js';
+import { changedPaths, isObject, jsonEqual, mergePatch, within } from '../../data.js';
+import { BLOCKED_SEGMENTS } from '../../../rules/index.js';
 import { departmentOf } from '../../roles.js';
 import type { ApplicationContext } from '../../types.js';
 import type { ActionDescriptor, CatalogArgs } from '../types.js';
 import { openRound } from './request-supplement.js';
 
+/** Materials replaced by id (`null` removes one): an upload replaces an e-licence, never merges into it. */
+function replaceMaterials(materials: ApplicationContext['materials'], patch: { [id: string]: Json }): ApplicationContext['materials'] {
+  const next = { ...materials };
+  for (const [id, value] of Object.entries(patch)) {
+    if (BLOCKED_SEGMENTS.has(id)) continue;
+    if (value === null) delete next[id];
+    else next[id] = value;
+  }
+  return next;
+}
+
 /** The data and materials after the supplement, and what changed. */
 function apply(args: CatalogArgs<object>) {
   const { data, materials } = args.event;
   const nextData = data === undefined ? args.context.data : mergePatch(args.context.data, data);
-  const nextMaterials = materials === undefined ? args.context.materials : mergePatch(args.context.materials, materials);
+  const nextMaterials = isObject(materials) ? replaceMaterials(args.context.materials, materials) : args.context.materials;
+  const ids = new Set([...Object.keys(args.context.materials), ...Object.keys(nextMaterials)]);
   return {
     data: nextData as ApplicationContext['data'],
-    materials: nextMaterials as ApplicationContext['materials'],
+    materials: nextMaterials,
     fields: changedPaths(args.context.data, nextData),
-    changedMaterials: changedPaths(args.context.materials, nextMaterials).map((p) => p.split('.')[0]!),
+    changedMaterials: [...ids].filter((id) => !jsonEqual(args.context.materials[id], nextMaterials[id])),
   };
 }
 
@@ -30,8 +43,8 @@ export const applySupplementAction: ActionDescriptor<Record<string, never>> = {
   type: 'applySupplement',
   title: text('补正答复', 'Apply a supplement'),
   description: text(
-    '把申请人的补正（data 为合并补丁、materials 按材料替换）并入办件并记入补正历史；修改未被指出的字段或材料会被拒绝',
-    "Merges the applicant's supplement (data as a merge patch, materials by id) into the application and records it; changing anything not flagged is refused",
+    '把申请人的补正（data 为合并补丁、materials 按材料整体替换）并入办件并记入补正历史；修改未被指出的字段或材料会被拒绝',
+    "Merges the applicant's supplement (data as a merge patch, materials replaced by id) into the application and records it; changing anything not flagged is refused",
   ),
   params: { type: 'object', additionalProperties: false },
   example: {},

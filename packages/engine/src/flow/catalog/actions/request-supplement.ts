@@ -73,7 +73,8 @@ export const requestSupplementAction: ActionDescriptor<Params> = {
   assign: (args) => {
     const { fields, materials, reason } = payload(args);
     const round: SupplementRound = {
-      round: args.context.supplements.length + 1,
+      // Counted per scope, like `maxRounds`: an item's first request is its round 1.
+      round: args.context.supplements.filter((r) => r.scope === args.scope).length + 1,
       scope: args.scope,
       requestedBy: args.actor.department === undefined ? { id: args.actor.id, role: args.actor.role } : { id: args.actor.id, role: args.actor.role, department: args.actor.department },
       requestedAt: args.now,
