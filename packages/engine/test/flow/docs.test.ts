@@ -31,8 +31,16 @@ describe('docs/flows.md', () => {
     expect(between('orchestration')).toBe(`\`\`\`mermaid\n${chartDiagram(orchestrationChart(orchestrationSettings({ acceptDays: 1 })))}\n\`\`\``);
   });
 
-  it('explains every refusal code and names every built-in notification template', () => {
-    expect(Object.keys(refusalMessages).filter((code) => !doc.includes(`\`${code}\``))).toEqual([]);
+  it('lists every refusal code once in its table, with the HTTP status the server answers', () => {
+    const rows = between('refusals')
+      .split('\n')
+      .slice(2)
+      .map((row) => row.split('|').map((cell) => cell.trim()));
+    expect(rows.map((cells) => cells[1]).sort()).toEqual(Object.keys(refusalMessages).map((code) => `\`${code}\``).sort());
+    for (const cells of rows) expect(cells[2], cells[1]).toMatch(/^(400|403|409|422|500|scheduler only)$/);
+  });
+
+  it('names every built-in notification template', () => {
     expect(Object.keys(notificationTemplates).filter((t) => !doc.includes(`\`${t}\``))).toEqual([]);
   });
 });
