@@ -14,6 +14,7 @@ import { flowFinalStateRule } from './flow-final-state.js';
 import { flowInitialRule } from './flow-initial.js';
 import { flowReachabilityRule } from './flow-reachability.js';
 import { flowTargetsRule } from './flow-targets.js';
+import { flowTimeoutRule } from './flow-timeout.js';
 import { jsonSchemaValidityRule } from './json-schema-validity.js';
 import { overlayBaseRule } from './overlay-base.js';
 import { patternSafetyRule } from './pattern-safety.js';
@@ -61,6 +62,7 @@ export const lintRules: ReadonlyArray<LintRule> = [
   flowReachabilityRule,
   flowFinalStateRule,
   flowEventRolesRule,
+  flowTimeoutRule,
   flowCatalogRule,
 ];
 

@@ -52,6 +52,17 @@ export const flowEventWithoutRoles = defineCode<{ event: string }>(
     ),
 );
 
+export const flowTimeoutUnhandled = defineCode<{ state: string; event: string }>(
+  'flow-timeout-unhandled',
+  'warning',
+  text('超时事件无人接收', 'Timeout event is not taken'),
+  ({ state, event }) =>
+    text(
+      `状态“${state}”超时发送“${event}”，但该状态及其上级状态都没有以 system 角色接收它的转换；期限届满时只会记为超期`,
+      `State "${state}" sends "${event}" when its limit passes, but neither it nor an enclosing state takes that event from the system role; the deadline will only be marked overdue`,
+    ),
+);
+
 // Catalog and flow-runtime checks (src/lint/flow-catalog.ts, src/flow/create.ts).
 
 export const flowUnknownGuard = defineCode<{ guard: string; known: string }>(
@@ -130,6 +141,7 @@ export const flowCodes: DiagnosticCode<any>[] = [
   flowUnreachableState,
   flowNoFinalState,
   flowEventWithoutRoles,
+  flowTimeoutUnhandled,
   flowUnknownGuard,
   flowUnknownAction,
   flowInvalidParams,
