@@ -73,6 +73,15 @@ export function composeFixture(options: { title?: string } = {}): ComposedBundle
         birthDate: { type: 'string', format: 'date', 'x-title': t('出生日期', 'Date of birth') },
         sex: { type: 'string', enum: ['1', '2'], 'x-enumTitles': { '1': t('男', 'Male'), '2': t('女', 'Female') }, 'x-title': t('性别', 'Sex') },
         division: { type: 'string', format: 'division', 'x-title': t('户籍地', 'Place of registration') },
+        address: {
+          type: 'object',
+          'x-title': t('现住址', 'Current address'),
+          properties: {
+            street: { type: 'string', 'x-title': t('街道门牌', 'Street and number') },
+            postcode: { type: 'string', pattern: '^[0-9]{6}$', 'x-title': t('邮政编码', 'Postcode') },
+          },
+          additionalProperties: false,
+        },
         members: {
           type: 'array',
           'x-title': t('共同居住成员', 'Household members'),
@@ -100,7 +109,7 @@ export function composeFixture(options: { title?: string } = {}): ComposedBundle
     ui: {
       sections: [
         { id: 'applicant', title: t(label, label), fields: ['name', 'idNumber', 'birthDate', 'sex', 'division'] },
-        { id: 'household', title: t('家庭成员', 'Household'), fields: ['members'] },
+        { id: 'household', title: t('家庭成员', 'Household'), fields: ['address', 'members'] },
       ],
       fields: { name: { help: t(label, label) } },
     },

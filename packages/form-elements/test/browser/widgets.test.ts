@@ -71,6 +71,19 @@ describe('the division picker', () => {
   });
 });
 
+describe('a nested object', () => {
+  it('is a fieldset titled by the object, its fields inside, its data nested', async () => {
+    const { page, errors } = await open(fixture, { validator: 'fixture' });
+    const address = form(page).getByRole('group', { name: '现住址' });
+    await address.getByLabel('街道门牌', { exact: false }).fill('发展大道18号');
+    await address.getByLabel('邮政编码', { exact: false }).fill('43607');
+    await address.getByLabel('邮政编码', { exact: false }).blur();
+    await expect.poll(() => field(page, 'household-members.address.postcode').getAttribute('aria-invalid')).toBe('true');
+    expect(await form(page).evaluate((el: any) => el.data['household-members'].address)).toEqual({ street: '发展大道18号', postcode: '43607' });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('a repeatable group', () => {
   it('adds, reorders and removes rows within minItems and maxItems, keeping focus with the rows', async () => {
     const { page, errors } = await open(fixture, { data: { 'household-members': { members: [{}] } } });
