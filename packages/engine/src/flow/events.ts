@@ -25,13 +25,13 @@ export interface AvailableEvent {
 
 export interface AvailableBranch {
   title: Text;
-  /** The state it leads to (absent: it stays where it is). */
-  target?: { path: string; title: Text; final: boolean };
+  /** The state it leads to (absent: it stays where it is); `outcome` of an item's deciding state. */
+  target?: { path: string; title: Text; final: boolean; outcome?: string };
 }
 
 type Ref = { type: string; params?: { [key: string]: Json } };
 type TransitionConfig = { target?: string | string[]; guard?: Ref; actions?: Ref[]; meta?: { title?: Text } };
-type NodeConfig = { type?: string; meta?: { title?: Text }; on?: Record<string, TransitionConfig | TransitionConfig[]>; states?: Record<string, NodeConfig> };
+type NodeConfig = { type?: string; meta?: { title?: Text; outcome?: string }; on?: Record<string, TransitionConfig | TransitionConfig[]>; states?: Record<string, NodeConfig> };
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
@@ -127,7 +127,8 @@ export function availableEvents(flow: ApplicationFlow, snapshot: ApplicationSnap
         const targetPath = resolveTarget(path, raw);
         const target = nodeAt(root, targetPath);
         const targetTitle = target?.meta?.title ?? { 'zh-CN': targetPath, en: targetPath };
-        return { title, target: { path: targetPath, title: targetTitle, final: target?.type === 'final' } };
+        const outcome = target?.meta?.outcome;
+        return { title, target: { path: targetPath, title: targetTitle, final: target?.type === 'final', ...(outcome ? { outcome } : {}) } };
       });
       const distinct = [...new Map(branches.map((b) => [b.title['zh-CN'], b.title])).values()];
       const title = distinct.length === 1 ? distinct[0]! : { 'zh-CN': distinct.map((x) => x['zh-CN']).join(' / '), en: distinct.map((x) => x.en).join(' / ') };
@@ -144,6 +145,24 @@ export function availableEvents(flow: ApplicationFlow, snapshot: ApplicationSnap
   // outermost first: the orchestration's events, then the items' in bundle order
   const order = (e: AvailableEvent) => (e.item === undefined ? -1 : flow.items.findIndex((i) => i.id === e.item));
   return [...found.values()].sort((a, b) => order(a) - order(b));
+}
+
+/**
+ * The title of every event of a flow (its first transition's `meta.title`), keyed as the
+ * timeline names them: `<TYPE>` for the orchestration's, `<item>/<TYPE>` for an item's.
+ * @example eventTitles(flow)['hukou/APPROVE'] // { 'zh-CN': '准予登记', en: 'Register' }
+ */
+export function eventTitles(flow: ApplicationFlow): Record<string, Text> {
+  const titles: Record<string, Text> = {};
+  const visit = (node: NodeConfig) => {
+    for (const [key, config] of Object.entries(node.on ?? {})) {
+      const title = (Array.isArray(config) ? config : [config]).find((t) => t.meta?.title)?.meta?.title;
+      if (title && !titles[key]) titles[key] = title;
+    }
+    for (const child of Object.values(node.states ?? {})) visit(child);
+  };
+  visit(flow.machine as unknown as NodeConfig);
+  return titles;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 export { createApplicationFlow, ORCHESTRATION_VERSION } from './create.js';
 export { start, step, deadlineEvent } from './step.js';
-export { availableEvents, stateTitles, type AvailableEvent, type AvailableBranch } from './events.js';
+export { availableEvents, eventTitles, stateTitles, type AvailableEvent, type AvailableBranch } from './events.js';
 export { isRefusal, refusal, refusalMessages } from './refusals.js';
 export { flowGuards, flowActions, guardCatalog, actionCatalog } from './catalog/index.js';
 export type { ActionDescriptor, GuardDescriptor, CatalogArgs, EffectSink, RuleScope } from './catalog/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableEvents, stateTitles } from '../../src/flow/events.js';
+import { availableEvents, eventTitles, stateTitles } from '../../src/flow/events.js';
 import { isRefusal } from '../../src/flow/refusals.js';
 import { step } from '../../src/flow/step.js';
 import type { Actor, ApplicationFlow, ApplicationSnapshot } from '../../src/flow/types.js';
@@ -43,6 +43,8 @@ describe('availableEvents', () => {
     expect(summary(flow, claimed, actors.clerk)).toEqual(['ACCEPT', 'REQUEST_SUPPLEMENT (supplement)', 'REJECT (reason)']);
     const targets = availableEvents(flow, claimed, actors.clerk).map((e) => e.branches.map((b) => [b.target?.path, b.target?.final]));
     expect(targets).toEqual([[['accepted', false]], [['supplement', false]], [['rejected', true]]]);
+    const accepted = run(flow, TO_ACCEPTANCE).snapshot;
+    expect(availableEvents(flow, accepted, actors.health).map((e) => e.branches[0]!.target?.outcome)).toEqual(['approved', 'rejected', undefined]);
   });
 
   it('offers each reviewer only their own item’s events once the application is accepted, and nothing for a decided item', () => {
@@ -50,7 +52,7 @@ describe('availableEvents', () => {
     expect(summary(flow, accepted, actors.health)).toEqual(['birth-cert/APPROVE', 'birth-cert/REJECT (reason, required)', 'birth-cert/REQUEST_SUPPLEMENT (supplement)']);
     expect(summary(flow, accepted, actors.police)).toEqual(['hukou/CHECK', 'hukou/APPROVE', 'hukou/REJECT']);
     expect(availableEvents(flow, accepted, actors.police)[0]!.branches[0]!.target).toBeUndefined();
-    expect(availableEvents(flow, accepted, actors.police)[1]!.branches[0]!.target).toEqual({ path: 'processing.hukou.approved', title: { 'zh-CN': 'processing.hukou.approved', en: 'processing.hukou.approved' }, final: true });
+    expect(availableEvents(flow, accepted, actors.police)[1]!.branches[0]!.target).toEqual({ path: 'processing.hukou.approved', title: { 'zh-CN': 'processing.hukou.approved', en: 'processing.hukou.approved' }, final: true, outcome: 'approved' });
     expect(summary(flow, accepted, actors.clerk)).toEqual([]);
     const approved = ok(step(flow, accepted, { type: 'APPROVE', item: 'birth-cert' }, actors.health, at)).snapshot;
     expect(summary(flow, approved, actors.health)).toEqual([]);
@@ -77,6 +79,16 @@ describe('availableEvents', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('eventTitles', () => {
+  it('names the orchestration’s events by type and the items’ by item and type', () => {
+    const titles = eventTitles(flow);
+    expect(titles['CLAIM']).toEqual({ 'zh-CN': '签收', en: 'Claim' });
+    expect(titles['REQUEST_SUPPLEMENT']).toEqual({ 'zh-CN': '一次性告知补正', en: 'Request a supplement' });
+    // the fixture's item charts give their transitions no titles
+    expect(Object.keys(titles).filter((k) => k.includes('/'))).toEqual([]);
   });
 });
 
