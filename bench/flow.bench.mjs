@@ -188,29 +188,37 @@ function rate(fn, ms) {
   return (ops * 1000) / (now - begin);
 }
 
-/** Warms up, then measures `rounds` rounds; the median resists the noise of a busy machine. */
-function measure(fn, { rounds = 7, ms = 300 } = {}) {
-  rate(fn, ms);
-  const all = Array.from({ length: rounds }, () => rate(fn, ms)).sort((a, b) => a - b);
-  return { opsPerSec: all[Math.floor(rounds / 2)], min: all[0], max: all[rounds - 1] };
+/**
+ * Warms every case up, then measures `rounds` rounds of all of them in turn (so each round of
+ * each case sees the same moment of a busy machine); the median of the rounds resists the noise.
+ */
+function measureAll(cases, { rounds = 7, ms = 300 } = {}) {
+  const all = cases.map(() => []);
+  for (const c of cases) rate(c.fn, c.ms ?? ms);
+  for (let round = 0; round < rounds; round++) cases.forEach((c, i) => all[i].push(rate(c.fn, c.ms ?? ms)));
+  return cases.map((c, i) => {
+    const sorted = all[i].sort((a, b) => a - b);
+    return { name: c.name, opsPerSec: sorted[Math.floor(rounds / 2)], min: sorted[0], max: sorted[rounds - 1] };
+  });
 }
 
 const parsed = JSON.parse(stored);
-const rows = [
-  { name: 'machine + actor built per request (baseline)', ...measure(naive, { rounds: 5, ms: 500 }) },
-  { name: 'step: CHECK (rule guard, assign, notify)', ...measure(main.ours(check, reviewer)) },
-  { name: 'step: APPROVE (item decided, clocks stopped, deadlines cancelled)', ...measure(main.ours(approve, reviewer)) },
-  { name: 'step: refused (applicant may not approve)', ...measure(main.ours(approve, applicant)) },
-  { name: 'for reference — APPROVE without JSON (snapshot object in and out)', ...measure(() => main.step(flow, parsed, approve, reviewer, NOW)) },
-  { name: 'for reference — JSON.parse + JSON.stringify of the snapshot alone', ...measure(() => JSON.stringify(JSON.parse(stored))) },
+const cases = [
+  { name: 'machine + actor built per request (baseline)', fn: naive, ms: 500 },
+  { name: 'step: CHECK (rule guard, assign, notify)', fn: main.ours(check, reviewer) },
+  { name: 'step: APPROVE (item decided, clocks stopped, deadlines cancelled)', fn: main.ours(approve, reviewer) },
+  { name: 'step: refused (applicant may not approve)', fn: main.ours(approve, applicant) },
+  { name: 'for reference — APPROVE without JSON (snapshot object in and out)', fn: () => main.step(flow, parsed, approve, reviewer, NOW) },
+  { name: 'for reference — JSON.parse + JSON.stringify of the snapshot alone', fn: () => JSON.stringify(JSON.parse(stored)) },
 ];
 const sizes = [{ build: 'this build', bytes: stored.length }];
 for (const { name, path } of compare) {
   const other = setUp(await import(pathToFileURL(path).href));
   sizes.push({ build: name, bytes: other.stored.length });
-  rows.push({ name: `${name}: step CHECK`, ...measure(other.ours(check, reviewer)) });
-  rows.push({ name: `${name}: step APPROVE`, ...measure(other.ours(approve, reviewer)) });
+  cases.push({ name: `${name}: step CHECK`, fn: other.ours(check, reviewer) });
+  cases.push({ name: `${name}: step APPROVE`, fn: other.ours(approve, reviewer) });
 }
+const rows = measureAll(cases);
 const baseline = rows[0].opsPerSec;
 
 const fmt = (x) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));

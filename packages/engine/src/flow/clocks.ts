@@ -1,5 +1,9 @@
 import type { HolidayCalendar } from './calendar/types.js';
 import { daysBetween, dueAfter } from './calendar/calendar.js';
+import { copyObject } from './data.js';
+import type { Json } from '../json.js';
+
+type JsonObject = { [key: string]: Json };
 import type { ApplicationSnapshot, Clock, Deadline, Effect, NotifyEffect } from './types.js';
 
 /**
@@ -63,8 +67,9 @@ export class Ledger {
     snapshot: Pick<ApplicationSnapshot, 'clocks' | 'deadlines'>,
     private readonly specs: ReadonlyMap<string, ClockSpec>,
   ) {
-    this.clocks = { ...snapshot.clocks };
-    this.table = { ...snapshot.deadlines };
+    // Copied with copyObject, not a spread: keys are added to these (see data.ts).
+    this.clocks = copyObject(snapshot.clocks as unknown as JsonObject) as unknown as Record<string, Clock>;
+    this.table = copyObject(snapshot.deadlines as unknown as JsonObject) as unknown as Record<string, Deadline>;
     this.before = snapshot.deadlines;
   }
 
@@ -180,7 +185,7 @@ export class Ledger {
   /** Marks a clock overdue (its informational deadline fired). */
   overdue(key: string): void {
     const clock = this.clocks[key];
-    if (clock) this.set(key, { ...clock, overdueAt: this.now });
+    if (clock) this.set(key, Object.assign({}, clock, { overdueAt: this.now }));
   }
 
   /**

@@ -1,16 +1,33 @@
 import type { Json } from '../json.js';
 import type { ProjectionEntry } from '../compose/types.js';
-import { BLOCKED_SEGMENTS, readPath } from '../rules/index.js';
+import { BLOCKED_SEGMENTS } from '../rules/index.js';
+import { readSegment } from '../rules/path.js';
 
 /**
  * Immutable updates of plain-JSON data by dotted path, JSON Merge Patch (RFC 7396) and the
  * list of paths two values differ at. Inputs are never mutated: snapshots share structure.
+ * Copies that then get keys the original lacks are made by `copyObject`, not a spread: in
+ * Node 20 adding a key to a spread copy takes V8's slow path (about 1 µs, ten times slower).
  */
 
 type JsonObject = { [key: string]: Json };
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A shallow copy of a JSON object, as `{ ...value }` makes it — an own `__proto__` key (which
+ * `JSON.parse` can produce) stays a plain key, where `Object.assign` would set the prototype.
+ * @example copyObject(JSON.parse('{"__proto__":{"x":1}}')).x // undefined
+ */
+export function copyObject(value: JsonObject): JsonObject {
+  const copy: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+    else copy[key] = value[key]!;
+  }
+  return copy;
 }
 
 /**
@@ -22,7 +39,7 @@ export function setPath(data: JsonObject, path: string, value: Json): JsonObject
   const segments = path.split('.');
   if (segments.some((s) => s === '' || BLOCKED_SEGMENTS.has(s))) return data;
   const write = (node: Json | undefined, i: number): JsonObject => {
-    const copy: JsonObject = isObject(node) ? { ...node } : {};
+    const copy: JsonObject = isObject(node) ? copyObject(node) : {};
     const key = segments[i]!;
     copy[key] = i === segments.length - 1 ? value : write(copy[key], i + 1);
     return copy;
@@ -37,7 +54,7 @@ export function setPath(data: JsonObject, path: string, value: Json): JsonObject
  */
 export function mergePatch(target: Json | undefined, patch: Json): Json {
   if (!isObject(patch)) return patch;
-  const result: JsonObject = isObject(target) ? { ...target } : {};
+  const result: JsonObject = isObject(target) ? copyObject(target) : {};
   for (const [key, value] of Object.entries(patch)) {
     if (BLOCKED_SEGMENTS.has(key)) continue;
     if (value === null) delete result[key];
@@ -84,22 +101,57 @@ export function within(path: string, flagged: string): boolean {
   return path === flagged || path.startsWith(`${flagged}.`);
 }
 
+type CompiledEntry = { from: string[]; to: string[]; group: boolean };
+const compiledProjections = new WeakMap<ProjectionEntry[], CompiledEntry[]>();
+
+/** A projection with its paths split once (projections live as long as their flow). */
+function compiledProjection(projection: ProjectionEntry[]): CompiledEntry[] {
+  let compiled = compiledProjections.get(projection);
+  if (!compiled) {
+    compiled = projection.map((e) => ({ from: e.from.split('.'), to: e.to.split('.'), group: e.kind === 'group' }));
+    compiledProjections.set(projection, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Writes `value` at `path` into `target`. Objects on the way are created, or copied unless
+ * they are in `owned` (made by this projection): values taken from the data are never written into.
+ */
+function put(target: JsonObject, path: string[], value: Json, owned: Set<object>): void {
+  if (path.some((s) => s === '' || BLOCKED_SEGMENTS.has(s))) return;
+  let node = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = node[path[i]!];
+    const child: JsonObject = isObject(next) && owned.has(next) ? next : isObject(next) ? copyObject(next) : {};
+    owned.add(child);
+    node = node[path[i]!] = child;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
 /**
  * An item's own data, taken out of the bundle data by its projection (`from` bundle path →
  * `to` item path).
  * @example projectData({ mother: { name: '李' } }, [{ from: 'mother.name', to: 'motherName' }]) // { motherName: '李' }
  */
 export function projectData(data: JsonObject, projection: ProjectionEntry[]): JsonObject {
-  let projected: JsonObject = {};
+  const entries = compiledProjection(projection);
+  const projected: JsonObject = {};
+  const owned = new Set<object>([projected]);
   // As the runtime's `project`: values and lists are copied; a `group` entry only makes sure
   // the (required) object exists, so other items' fields in a shared group never leak in.
-  for (const entry of projection) {
-    if (entry.kind === 'group') continue;
-    const value = readPath(data, entry.from) as Json | undefined;
-    if (value !== undefined) projected = setPath(projected, entry.to, value);
+  for (const entry of entries) {
+    if (entry.group) continue;
+    let value: unknown = data;
+    for (const segment of entry.from) if ((value = readSegment(value, segment)) === undefined) break;
+    if (value !== undefined) put(projected, entry.to, value as Json, owned);
   }
-  for (const entry of projection) {
-    if (entry.kind === 'group' && readPath(projected, entry.to) === undefined) projected = setPath(projected, entry.to, {});
+  for (const entry of entries) {
+    if (!entry.group) continue;
+    let value: unknown = projected;
+    for (const segment of entry.to) if ((value = readSegment(value, segment)) === undefined) break;
+    if (value === undefined) put(projected, entry.to, {}, owned);
   }
   return projected;
 }

@@ -19,7 +19,7 @@ export const flowTimeoutRule: LintRule = {
     for (const { definition, file } of allItems(registry)) {
       const model = flowModel(definition.flow, '/flow');
       const takes = (state: FlowState, event: string) =>
-        model.transitions.some((t) => t.source === state && t.event === event && (t.transition.meta?.roles ?? []).includes('system'));
+        model.transitions.some((t) => t.source === state && t.event === event && ((t.transition.meta?.roles ?? []) as string[]).includes('system'));
       for (const state of model.states) {
         const event = (state.config as { meta?: { onTimeout?: string } }).meta?.onTimeout;
         if (event === undefined) continue;

@@ -119,7 +119,7 @@ const claimAction: ActionDescriptor = {
   description: internal,
   params: schema,
   example: {},
-  assign: ({ context, actor }) => ({ ...context, claimedBy: actor.id }),
+  assign: ({ context, actor }) => Object.assign({}, context, { claimedBy: actor.id }),
 };
 
 /** `@reason`: keeps the reason sent with REJECT or WITHDRAW. */
@@ -133,7 +133,7 @@ const reasonAction: ActionDescriptor = {
     event.reason === undefined || (typeof event.reason === 'string' && event.reason.length <= 2000)
       ? undefined
       : refusal('invalid-event', { problem: 'reason must be a string of at most 2000 characters' }),
-  assign: ({ context, event }) => (typeof event.reason === 'string' ? { ...context, reason: event.reason } : context),
+  assign: ({ context, event }) => (typeof event.reason === 'string' ? Object.assign({}, context, { reason: event.reason }) : context),
 };
 
 /** `@outcome`: an item chart reached a final state; records the item's decision. */
@@ -153,7 +153,7 @@ const decideAction: ActionDescriptor<{ outcome: ApplicationOutcome }> = {
   description: internal,
   params: schema,
   example: {},
-  assign: ({ context, params }) => ({ ...context, outcome: params.outcome }),
+  assign: ({ context, params }) => Object.assign({}, context, { outcome: params.outcome }),
 };
 
 export const internalActions: ReadonlyMap<string, ActionDescriptor> = new Map(

@@ -1,16 +1,16 @@
 import { text } from '../../../text.js';
 import type { Json } from '../../../json.js';
 import { refusal } from '../../refusals.js';
-import { changedPaths, isObject, jsonEqual, mergePatch, within } from '../../data.js';
+import { changedPaths, copyObject, isObject, jsonEqual, mergePatch, within } from '../../data.js';
 import { BLOCKED_SEGMENTS } from '../../../rules/index.js';
 import { departmentOf } from '../../roles.js';
-import type { ApplicationContext } from '../../types.js';
+import type { ApplicationContext, SupplementRound } from '../../types.js';
 import type { ActionDescriptor, CatalogArgs } from '../types.js';
 import { openRound } from './request-supplement.js';
 
 /** Materials replaced by id (`null` removes one): an upload replaces an e-licence, never merges into it. */
 function replaceMaterials(materials: ApplicationContext['materials'], patch: { [id: string]: Json }): ApplicationContext['materials'] {
-  const next = { ...materials };
+  const next = copyObject(materials);
   for (const [id, value] of Object.entries(patch)) {
     if (BLOCKED_SEGMENTS.has(id)) continue;
     if (value === null) delete next[id];
@@ -66,7 +66,7 @@ export const applySupplementAction: ActionDescriptor<Record<string, never>> = {
     const round = openRound(args.context.supplements, args.scope);
     if (!round) return args.context;
     const { data, materials, fields, changedMaterials } = apply(args);
-    const answered = { ...round, answer: { by: args.actor.id, at: args.now, fields, materials: changedMaterials } };
+    const answered: SupplementRound = Object.assign({}, round, { answer: { by: args.actor.id, at: args.now, fields, materials: changedMaterials } });
     return { ...args.context, data, materials, supplements: args.context.supplements.map((r) => (r === round ? answered : r)) };
   },
   effects: (args, sink) => {

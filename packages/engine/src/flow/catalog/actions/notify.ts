@@ -26,7 +26,7 @@ export const notifyAction: ActionDescriptor<{ to: string; template: string; para
   effects: (args, sink) => {
     const params: { [key: string]: Json } = {};
     for (const [key, rule] of Object.entries(args.params.params ?? {})) params[key] = evaluate(rule, args.rules(), args.evaluateOptions());
-    const effect = { to: resolveRole(args.params.to, departmentOf(args.flow, args.scope)), template: args.params.template, params };
-    sink.notify(args.scope === 'bundle' ? effect : { ...effect, item: args.scope });
+    const to = resolveRole(args.params.to, departmentOf(args.flow, args.scope));
+    sink.notify({ to, template: args.params.template, params, ...(args.scope === 'bundle' ? {} : { item: args.scope }) });
   },
 };
