@@ -5,6 +5,7 @@ import { flowCodes } from './codes/flow.js';
 import { ruleCodes } from './codes/rules.js';
 import { validationCodes } from './codes/validation.js';
 import { versioningCodes } from '../versioning/codes.js';
+import { exchangeCodes } from './codes/exchange.js';
 
 /** Every diagnostic code the engine can report, for docs and the designer. */
 export const diagnosticCodes: ReadonlyArray<DiagnosticCode<any>> = [
@@ -14,4 +15,5 @@ export const diagnosticCodes: ReadonlyArray<DiagnosticCode<any>> = [
   ...ruleCodes,
   ...flowCodes,
   ...versioningCodes,
+  ...exchangeCodes,
 ];
