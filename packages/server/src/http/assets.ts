@@ -6,12 +6,15 @@ import { designerContentSecurityPolicy } from './middleware/security.js';
  * Directories of built browser assets and where they are served. Each is served only when
  * it exists, so the server runs before the other packages are built.
  * - `designer` (packages/designer/dist/app) → `/designer/`
+ * - `workbench` (packages/workbench/dist/app) → `/workbench/` (the clerks' and reviewers' workbench;
+ *   the default CSP: it runs no compiled validators)
  * - `sdk` (packages/sdk/dist/browser) → `/sdk/`
  * - `portalHtml` (examples/portal-html) → `/portal/`
  * - `portalReact` (examples/portal-react/dist) → `/portal-react/`
  */
 export interface AssetMounts {
   designer?: string;
+  workbench?: string;
   sdk?: string;
   portalHtml?: string;
   portalReact?: string;
@@ -20,6 +23,7 @@ export interface AssetMounts {
 /** URL paths of the asset mounts. */
 export const ASSET_PATHS: Record<keyof AssetMounts, string> = {
   designer: '/designer/',
+  workbench: '/workbench/',
   sdk: '/sdk/',
   portalHtml: '/portal/',
   portalReact: '/portal-react/',
