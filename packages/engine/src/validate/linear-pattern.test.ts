@@ -99,3 +99,13 @@ describe('the date format', () => {
     fc.assert(fc.property(fc.oneof(shaped, fc.string({ maxLength: 12 })), (s) => isDate(s) === ajvFormatsDate(s)), { numRuns: 2000 });
   });
 });
+
+describe('compareDate (formatMinimum on dates, without ajv-formats in the browser bundle)', () => {
+  it('orders dates exactly as ajv-formats does', async () => {
+    const { compareDate } = await import('./fast-date.js');
+    const { fullFormats } = await import('ajv-formats/dist/formats.js');
+    const reference = (fullFormats.date as { compare: (a: string, b: string) => number | undefined }).compare;
+    const samples = ['', '2024-01-31', '2024-02-01', '2024-02-29', '2023-02-29', '1999-12-31', 'x', '2024-1-01'];
+    for (const a of samples) for (const b of samples) expect(compareDate(a, b)).toBe(reference(a, b));
+  });
+});

@@ -5,7 +5,6 @@
  * so a bundler keeps only those a validator uses (the division list only when it is used).
  * Export names follow `formatExportName` (./standalone-names.ts).
  */
-import { fullFormats } from 'ajv-formats/dist/formats.js';
 import equalModule from 'ajv/dist/runtime/equal.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 
@@ -26,14 +25,18 @@ export const ucs2length: (value: string) => number = cjsDefault(ucs2lengthModule
 export const equal: (a: unknown, b: unknown) => boolean = cjsDefault(equalModule as any);
 
 export { dateFormat as fmt_date } from './fast-date.js';
-export const fmt_time = fullFormats.time;
-export const fmt_date_time = fullFormats['date-time'];
-export const fmt_iso_time = fullFormats['iso-time'];
-export const fmt_iso_date_time = fullFormats['iso-date-time'];
-export const fmt_uri = fullFormats.uri;
-export const fmt_regex = fullFormats.regex;
-export const fmt_byte = fullFormats.byte;
-export const fmt_int32 = fullFormats.int32;
-export const fmt_int64 = fullFormats.int64;
-export const fmt_float = fullFormats.float;
-export const fmt_double = fullFormats.double;
+// ajv-formats' table is one CommonJS object: it lives in its own module so that a bundler
+// (the engine is side-effect free) leaves it out of validators that use none of these.
+export {
+  fmt_time,
+  fmt_date_time,
+  fmt_iso_time,
+  fmt_iso_date_time,
+  fmt_uri,
+  fmt_regex,
+  fmt_byte,
+  fmt_int32,
+  fmt_int64,
+  fmt_float,
+  fmt_double,
+} from './standard-formats.js';
