@@ -50,9 +50,12 @@ export interface ExitMarker {
 }
 
 export class Ledger {
-  readonly clocks: Record<string, Clock>;
   /** Issued deadlines; a cancelled one is `undefined` until `deadlines` copies the rest (deleting keys is slow). */
-  private readonly table: Record<string, Deadline | undefined>;
+  private table: Record<string, Deadline | undefined>;
+  private clockTable: Record<string, Clock>;
+  /** Whether the tables are this step's copies yet (they are copied on the first change). */
+  private ownsTable = false;
+  private ownsClocks = false;
   private readonly effects: Effect[] = [];
   /** The deadlines issued before the step. */
   private readonly before: Readonly<Record<string, Deadline>>;
@@ -67,17 +70,30 @@ export class Ledger {
     snapshot: Pick<ApplicationSnapshot, 'clocks' | 'deadlines'>,
     private readonly specs: ReadonlyMap<string, ClockSpec>,
   ) {
-    // Copied with copyObject, not a spread: keys are added to these (see data.ts).
-    this.clocks = copyObject(snapshot.clocks as unknown as JsonObject) as unknown as Record<string, Clock>;
-    this.table = copyObject(snapshot.deadlines as unknown as JsonObject) as unknown as Record<string, Deadline>;
+    this.clockTable = snapshot.clocks;
+    this.table = snapshot.deadlines;
     this.before = snapshot.deadlines;
+  }
+
+  /** The clocks after the step. */
+  get clocks(): Readonly<Record<string, Clock>> {
+    return this.clockTable;
   }
 
   /** The deadlines issued after the step, as the snapshot keeps them. */
   get deadlines(): Record<string, Deadline> {
+    if (!this.ownsTable) return this.table as Record<string, Deadline>;
     const out: Record<string, Deadline> = {};
     for (const key in this.table) if (this.table[key] !== undefined) out[key] = this.table[key];
     return out;
+  }
+
+  private writableTable(): Record<string, Deadline | undefined> {
+    if (!this.ownsTable) {
+      this.table = copyObject(this.table as unknown as JsonObject) as unknown as Record<string, Deadline>;
+      this.ownsTable = true;
+    }
+    return this.table;
   }
 
   notify(effect: Omit<NotifyEffect, 'type'>): void {
@@ -87,14 +103,14 @@ export class Ledger {
   /** Issues a deadline `days` counted days from now (or due now when `days` < 0). */
   deadline(key: string, days: number, kind: 'working' | 'calendar', event: string, item?: string): void {
     const { due, provisional } = days < 0 ? { due: new Date(Date.parse(this.now)).toISOString(), provisional: false } : dueAfter(this.calendar, this.now, days, kind);
-    this.table[key] = item === undefined ? { due, event } : { due, event, item };
+    this.writableTable()[key] = item === undefined ? { due, event } : { due, event, item };
     this.issued.add(key);
     this.effects.push({ type: 'deadline', key, due, event, ...(item !== undefined ? { item } : {}), ...(provisional ? { provisional } : {}) });
   }
 
   cancel(key: string): void {
     if (this.table[key] === undefined) return;
-    this.table[key] = undefined;
+    this.writableTable()[key] = undefined;
     this.issued.delete(key);
     this.effects.push({ type: 'cancelDeadline', key });
   }
@@ -105,7 +121,12 @@ export class Ledger {
   }
 
   private set(key: string, clock: Clock): Clock {
-    this.clocks[key] = clock;
+    if (!this.ownsClocks) {
+      // Copied with copyObject, not a spread: keys are added (see data.ts).
+      this.clockTable = copyObject(this.clockTable as unknown as JsonObject) as unknown as Record<string, Clock>;
+      this.ownsClocks = true;
+    }
+    this.clockTable[key] = clock;
     return clock;
   }
 

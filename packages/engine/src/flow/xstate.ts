@@ -61,6 +61,34 @@ export interface Interpreter {
 
 /** Distinct state values remembered per machine (a bundle has a few hundred reachable ones at most). */
 const MAX_RESOLVED = 2048;
+
+/** Resolved snapshots by state value, as a trie of its tokens: a lookup builds no string. */
+interface Trie {
+  resolved?: Resolved;
+  next?: Map<string, Trie>;
+}
+
+/** The trie node of a state value (tokens: a leaf's name, or `{`, then key and value per region, `}`); created when `grow`. */
+function nodeOf(root: Trie, value: StateValue, grow: boolean): Trie | undefined {
+  let node: Trie | undefined = root;
+  const step = (token: string) => {
+    if (!node) return;
+    let next: Trie | undefined = node.next?.get(token);
+    if (!next && grow) (node.next ??= new Map()).set(token, (next = {}));
+    node = next;
+  };
+  const walk = (v: StateValue) => {
+    if (typeof v === 'string') return step(v);
+    step('{');
+    for (const key in v) {
+      step(key);
+      walk(v[key]!);
+    }
+    step('}');
+  };
+  walk(value);
+  return node;
+}
 const CONTEXT: MachineContext = Object.freeze({});
 
 /**
@@ -93,7 +121,8 @@ export function interpreter(config: MachineConfig, guardTypes: Iterable<string>,
     return snapshot;
   };
 
-  const resolved = new Map<string, Resolved>();
+  let resolved: Trie = {};
+  let size = 0;
   const freeze = (snapshot: AnyMachineSnapshot): AnyMachineSnapshot => {
     Object.freeze(snapshot._nodes);
     Object.freeze(snapshot.historyValue);
@@ -107,13 +136,14 @@ export function interpreter(config: MachineConfig, guardTypes: Iterable<string>,
         const historyValue = Object.fromEntries(Object.entries(history).map(([id, ids]) => [id, ids.map((x) => machine.getStateNodeById(x))]));
         return { snapshot: machine.resolveState({ value, context: CONTEXT, historyValue }), byEvent: new Map() };
       }
-      const key = typeof value === 'string' ? value : JSON.stringify(value);
-      let found = resolved.get(key);
-      if (!found) {
-        found = { snapshot: freeze(machine.resolveState({ value, context: CONTEXT })), byEvent: new Map() };
-        if (resolved.size >= MAX_RESOLVED) resolved.clear();
-        resolved.set(key, found);
+      const cached = nodeOf(resolved, value, false)?.resolved;
+      if (cached) return cached;
+      const found: Resolved = { snapshot: freeze(machine.resolveState({ value, context: CONTEXT })), byEvent: new Map() };
+      if (++size > MAX_RESOLVED) {
+        resolved = {};
+        size = 1;
       }
+      nodeOf(resolved, value, true)!.resolved = found;
       return found;
     },
     candidates(r, type) {
