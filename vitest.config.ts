@@ -18,6 +18,7 @@ export default defineConfig({
       { find: /^@onething\/server$/, replacement: src('server/src/index.ts') },
       { find: /^@onething\/sdk$/, replacement: src('sdk/src/index.ts') },
       { find: /^@onething\/designer$/, replacement: src('designer/src/index.ts') },
+      { find: /^@onething\/workbench$/, replacement: src('workbench/src/index.ts') },
     ],
   },
   test: {

@@ -1,0 +1,199 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ComposedBundle, Locale, Text } from '@onething/engine';
+import type { SupplementRoundView, TimelineEntry } from '../api/types.js';
+import { t, tx } from '../i18n/strings.js';
+import type { Directory } from '../model/directory.js';
+import { formatDateTime } from '../model/format.js';
+import { schemaAt, titleOf } from '../model/schema.js';
+import { orchestrationEventTitles, stateLabel } from '../model/states.js';
+import { controls, tokens } from '../styles/theme.js';
+
+/**
+ * The application's history: every supplement round (what was asked, by whom, and what the
+ * applicant changed), then the audit trail — who did what and when, from which state to which.
+ * Autosaves of the draft are left out.
+ */
+@customElement('ot-timeline')
+export class OtTimeline extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      h3 {
+        font-size: 13px;
+        margin: 0 0 6px;
+      }
+      section + section {
+        margin-top: 14px;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      ol.trail li {
+        display: grid;
+        grid-template-columns: 128px 1fr;
+        gap: 2px 12px;
+        padding: 7px 0;
+        border-bottom: 1px solid var(--ot-w-line);
+      }
+      ol.trail time {
+        font-variant-numeric: tabular-nums;
+        color: var(--ot-w-muted);
+        font-size: 12px;
+        padding-top: 1px;
+      }
+      .what {
+        font-weight: 600;
+      }
+      .who,
+      .move {
+        font-size: 12px;
+        color: var(--ot-w-muted);
+      }
+      .note {
+        white-space: pre-wrap;
+        font-size: 13px;
+        background: var(--ot-w-bg);
+        border-radius: 4px;
+        padding: 4px 8px;
+        margin-top: 2px;
+      }
+      .rounds li {
+        border: 1px solid var(--ot-w-line);
+        border-left: 3px solid var(--ot-w-warning);
+        border-radius: 4px;
+        padding: 8px 10px;
+      }
+      .rounds li + li {
+        margin-top: 8px;
+      }
+      .rounds li.answered {
+        border-left-color: var(--ot-w-success);
+      }
+      .rounds dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 3px 12px;
+        margin: 6px 0 0;
+        font-size: 13px;
+      }
+      .rounds dt {
+        color: var(--ot-w-muted);
+      }
+      .rounds dd {
+        margin: 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor entries: TimelineEntry[] = [];
+  @property({ attribute: false }) accessor supplements: SupplementRoundView[] = [];
+  @property({ attribute: false }) accessor composed: ComposedBundle | undefined;
+  @property({ attribute: false }) accessor directory: Directory | undefined;
+  /** Titles of the flow's states by path, as the server sends them. */
+  @property({ attribute: false }) accessor stateTitles: Record<string, Text> | undefined;
+  /** Titles of the flow's events (`<item>/<TYPE>` or `<TYPE>`), when the server sends them. */
+  @property({ attribute: false }) accessor eventTitles: Record<string, Text> | undefined;
+  /** `zh-CN` (default) or `en`. */
+  @property() accessor locale: Locale = 'zh-CN';
+
+  private itemTitle(id: string): string {
+    return tx(this.locale, this.composed?.items.find((i) => i.id === id)?.title ?? this.directory?.item(id)) || id;
+  }
+
+  private fieldTitle(path: string): string {
+    const schema = this.composed ? schemaAt(this.composed.schema, path) : undefined;
+    const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+    const group = parent && this.composed ? titleOf(schemaAt(this.composed.schema, parent), parent) : undefined;
+    const own = tx(this.locale, titleOf(schema, path));
+    return group ? `${tx(this.locale, group)} · ${own}` : own;
+  }
+
+  private materialTitle(id: string): string {
+    return tx(this.locale, this.composed?.materials.find((m) => m.id === id)?.title) || id;
+  }
+
+  private who(actor: TimelineEntry['actor']): string {
+    const l = this.locale;
+    const role = actor.role.split(':')[0] as 'applicant' | 'clerk' | 'reviewer' | 'admin' | 'system';
+    const roleText = role === 'system' ? t(l, 'system') : role in { applicant: 1, clerk: 1, reviewer: 1, admin: 1 } ? t(l, role) : actor.role;
+    const department = actor.department ? tx(l, this.directory?.department(actor.department)) || actor.department : '';
+    return [roleText, department, role !== 'system' && role !== 'applicant' ? actor.sub : ''].filter(Boolean).join(' · ');
+  }
+
+  private eventTitle(e: TimelineEntry): string {
+    const key = e.item ? `${e.item}/${e.event}` : e.event;
+    const title = this.eventTitles?.[key] ?? (e.item ? undefined : orchestrationEventTitles().get(e.event));
+    return title ? tx(this.locale, title) : e.event;
+  }
+
+  private rounds() {
+    const l = this.locale;
+    if (!this.supplements.length) return nothing;
+    return html`<section aria-labelledby="rounds-title">
+      <h3 id="rounds-title">${t(l, 'supplementRounds')}</h3>
+      <ol class="rounds">
+        ${this.supplements.map(
+          (r) => html`<li class=${r.answer ? 'answered' : 'open'}>
+            <strong>${t(l, 'supplementRound', { n: r.round, scope: r.scope === 'bundle' ? t(l, 'scopeWindow') : this.itemTitle(r.scope) })}</strong>
+            <dl>
+              <dt>${t(l, 'asked')}</dt>
+              <dd>${formatDateTime(r.requestedAt)} · ${this.who({ role: r.requestedBy.role, ...(r.requestedBy.department ? { department: r.requestedBy.department } : {}), sub: r.requestedBy.id })}</dd>
+              ${r.fields.length ? html`<dt>${t(l, 'fieldsLabel')}</dt><dd>${r.fields.map((p) => this.fieldTitle(p)).join(l === 'en' ? '; ' : '；')}</dd>` : nothing}
+              ${r.materials.length ? html`<dt>${t(l, 'materialsLabel')}</dt><dd>${r.materials.map((m) => this.materialTitle(m)).join(l === 'en' ? '; ' : '；')}</dd>` : nothing}
+              <dt>${t(l, 'reasonLabel')}</dt>
+              <dd><div class="note">${r.reason}</div></dd>
+              <dt>${r.answer ? t(l, 'answered') : t(l, 'state')}</dt>
+              <dd>
+                ${r.answer
+                  ? html`${formatDateTime(r.answer.at)} ·
+                    ${r.answer.fields.length + r.answer.materials.length
+                      ? t(l, 'changedFields', { list: [...r.answer.fields.map((p) => this.fieldTitle(p)), ...r.answer.materials.map((m) => this.materialTitle(m))].join(l === 'en' ? '; ' : '；') })
+                      : t(l, 'nothingChanged')}`
+                  : t(l, 'notAnswered')}
+              </dd>
+            </dl>
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  override render() {
+    const l = this.locale;
+    const entries = this.entries.filter((e) => e.event !== 'SAVE');
+    return html`${this.rounds()}
+      <section aria-labelledby="trail-title">
+        <h3 id="trail-title">${t(l, 'timeline')}</h3>
+        <ol class="trail">
+          ${entries.map((e) => {
+            const from = stateLabel(e.from, e.item, this.stateTitles);
+            const to = stateLabel(e.to, e.item, this.stateTitles);
+            const d = e.detail ?? {};
+            return html`<li data-event=${e.event}>
+              <time datetime=${e.at}>${formatDateTime(e.at)}</time>
+              <div>
+                <div><span class="what">${this.eventTitle(e)}</span>${e.item ? html` · ${this.itemTitle(e.item)}` : nothing}</div>
+                <div class="who">${this.who(e.actor)}</div>
+                ${from && to && tx(l, from) !== tx(l, to) ? html`<div class="move">${t(l, 'fromTo', { from: tx(l, from), to: tx(l, to) })}</div>` : nothing}
+                ${typeof d.reason === 'string' && d.reason ? html`<div class="note">${t(l, 'reasonLabel')}${l === 'en' ? ': ' : '：'}${d.reason}</div>` : nothing}
+                ${typeof d.comment === 'string' && d.comment ? html`<div class="note">${t(l, 'commentLabel')}${l === 'en' ? ': ' : '：'}${d.comment}</div>` : nothing}
+              </div>
+            </li>`;
+          })}
+        </ol>
+      </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ot-timeline': OtTimeline;
+  }
+}
