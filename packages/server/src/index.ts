@@ -18,6 +18,13 @@ export { createTokenVerifier, mintToken, type AuthOptions, type TokenVerifier, t
 export { principalFromClaims, type Principal, type Role } from './auth/principal.js';
 
 export { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler/scheduler.js';
+export { createDispatcher, retryDelay, type Dispatcher, type DispatcherOptions, type Backoff } from './notifications/dispatcher.js';
+export { notificationTransports, createTransports, type TransportConfig } from './notifications/transports/index.js';
+export { webhookSignature, type WebhookOptions } from './notifications/transports/webhook.js';
+export type { Transport, TransportDescriptor, TransportContext } from './notifications/transport.js';
+export { renderNotification, targetOf, type Notification } from './notifications/notification.js';
+export { defaultNotificationTexts, notificationText, fill, type NotificationText } from './notifications/texts.js';
+export { allowedEvents } from './applications/allowed-events.js';
 export { createStoreCatalog } from './catalog/store-catalog.js';
 export type { Catalog, BundleRuntime, BundleRef } from './catalog/catalog.js';
 export { importDefinitions, checkDefinition, checkNewVersion, type ImportReport } from './catalog/definitions.js';
@@ -28,5 +35,5 @@ export { httpErrorCodes, type HttpErrorCode } from './http/error-codes.js';
 export { openApiDocument } from './http/openapi.js';
 export { apiRoutes } from './http/routes/index.js';
 export type { RouteDescriptor, Call, Reply } from './http/route.js';
-export { createLogger, maskPii, type Logger } from './logging.js';
+export { createLogger, maskPii, type Logger, type LoggerOptions } from './logging.js';
 export { demoIdentities, demoSecret } from './demo.js';

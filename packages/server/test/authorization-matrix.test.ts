@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, PDF, seed, startServer, STARTER, STARTER_FORM, token, type TestServer } from './helpers.js';
 import { apiRoutes } from '../src/http/routes/index.js';
+import { createDispatcher } from '../src/notifications/dispatcher.js';
+import { createTransports } from '../src/notifications/transports/index.js';
+
+let inboxFor = '';
 
 /**
  * Every route × every role × own / other's data. "Other's data" is another applicant's
@@ -147,6 +151,22 @@ const rows: Row[] = [
     check: (actor, body) => {
       const names = (body.values as Array<{ path: string; value: unknown }>).filter((v) => v.path === 'applicant.name').map((v) => v.value);
       expect(names, actor).toEqual(actor === 'applicant' ? ['王芳'] : []);
+    },
+  },
+  {
+    operationId: 'inbox',
+    name: 'my notifications (a submission reaches its region’s lead window only)',
+    request: async () => {
+      const { id } = await fixtures.submitted();
+      const { store, catalog, clock, logger } = server.services;
+      await createDispatcher({ store, catalog, clock, logger, transports: createTransports([{ type: 'inbox' }], { store, logger }) }).tick();
+      inboxFor = id;
+      return { path: `/api/inbox?application=${id}` };
+    },
+    expected: { ...all(200), anonymous: 401 },
+    check: (actor, body) => {
+      const templates = (body.items as Array<{ applicationId: string; template: string }>).filter((n) => n.applicationId === inboxFor).map((n) => n.template);
+      expect(templates, actor).toEqual(actor === 'clerk' ? ['onething.submitted'] : []);
     },
   },
   {

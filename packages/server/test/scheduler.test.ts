@@ -87,3 +87,23 @@ describe('the deadline scheduler', () => {
     await n.store.close();
   });
 });
+
+describe('draft expiry', () => {
+  it('deletes a draft not saved for 30 days at the next pass, and keeps one saved since', async () => {
+    const file = join(dir, 'drafts.sqlite');
+    const clock = testClock('2025-03-03T02:00:00.000Z');
+    const { store, applications, scheduler } = await node(file, clock, 'drafts');
+    await seed(store);
+    const me = { principal: applicant, continuation: undefined };
+    const stale = await applications.create({ bundle: 'starter', data: { applicant: { name: '王芳' } } }, me, clock());
+    clock.advance(10 * 86_400_000);
+    const kept = await applications.create({ bundle: 'starter' }, me, clock());
+    const staleId = (stale.body as { application: { id: string } }).application.id;
+    const keptId = (kept.body as { application: { id: string } }).application.id;
+    clock.advance(21 * 86_400_000); // the first draft was saved 31 days ago, the second 21
+    await scheduler.tick();
+    expect(await store.getApplication(staleId)).toBeNull();
+    expect((await store.getApplication(keptId))?.status).toBe('draft');
+    await store.close();
+  });
+});

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApplicationChange, Store } from '../src/store/port.js';
-import type { ApplicationRecord, DeadlineRecord } from '../src/store/types.js';
+import type { ApplicationRecord, DeadlineRecord, InboxEntry, OutboxRecord } from '../src/store/types.js';
 import { StoreError } from '../src/store/errors.js';
 import { chainAudit, auditHeadAfter, verifyAuditChain } from '../src/store/audit.js';
 import { canonicalHash } from '../src/util/hash.js';
@@ -54,6 +54,16 @@ export function transition(app: ApplicationRecord, state: string, sub = 'clerk-1
     audit,
     ...extra,
   };
+}
+
+/** A notification written with a change, not yet delivered. */
+export function message(applicationId: string, at: string, effect: OutboxRecord['effect'] = { type: 'notify', to: 'applicant', template: 'item-approved', params: {} }): OutboxRecord {
+  return { id: randomUUID(), applicationId, at, effect, status: 'pending', attempts: 0, nextAttempt: at, delivered: [], lastError: null, settledAt: null, leaseOwner: null, leaseUntil: null };
+}
+
+function inboxEntry(id: string, applicationId: string, at: string, target: InboxEntry['target']): InboxEntry {
+  const t = { 'zh-CN': '申请已办结', en: 'Application completed' };
+  return { id, applicationId, at, target, template: 'item-approved', item: null, title: t, body: t };
 }
 
 function deadline(applicationId: string, key: string, due: string): DeadlineRecord {
@@ -176,7 +186,7 @@ export function storeContract(name: string, open: () => Promise<Store>, dispose?
         // firing a deadline not leased by this owner fails: the state, audit and outbox stay as they were
         const failing = transition(withDeadline, 'timedOut', 'system', {
           deadlines: { fire: { id: d.id, owner: 'nobody', at: at(11) } },
-          outbox: [{ id: randomUUID(), applicationId: app.id, at: at(11), effect: { type: 'notify' } }],
+          outbox: [message(app.id, at(11))],
         });
         expect(await storeError(store.commit(failing))).toBe('conflict');
         expect((await store.getApplication(app.id))?.revision).toBe(2);
@@ -350,9 +360,96 @@ export function storeContract(name: string, open: () => Promise<Store>, dispose?
 
       it('writes outbox messages with the change that caused them', async () => {
         const change = newApplication();
-        const message = { id: randomUUID(), applicationId: change.next.id, at: T0, effect: { type: 'notify', to: 'applicant' } };
-        await store.commit({ ...change, outbox: [message] });
-        expect(await store.outbox(change.next.id)).toEqual([message]);
+        const m = message(change.next.id, T0);
+        await store.commit({ ...change, outbox: [m] });
+        expect(await store.outbox(change.next.id)).toEqual([m]);
+      });
+    });
+
+    describe('draft expiry', () => {
+      it('deletes drafts saved before the cut with their files, keeping files other applications use', async () => {
+        const old = await committed(store, newApplication({ status: 'draft', state: 'draft', updatedAt: at(0) }));
+        const recent = await committed(store, newApplication({ status: 'draft', state: 'draft', updatedAt: at(100) }));
+        const submitted = await committed(store, newApplication({ updatedAt: at(0) }));
+        const bytes = (s: string) => new TextEncoder().encode(s);
+        const own = { sha256: '1'.repeat(64), size: 4, type: 'application/pdf', bytes: bytes('%PDF') };
+        const shared = { sha256: '2'.repeat(64), size: 5, type: 'application/pdf', bytes: bytes('%PDF2') };
+        for (const blob of [own, shared]) await store.putBlob(blob);
+        const file = (applicationId: string, sha256: string) => ({ applicationId, materialId: 'id-card', sha256, name: 'a.pdf', size: 4, type: 'application/pdf', uploadedBy: 'citizen-a', at: T0 });
+        await store.attach(file(old.id, own.sha256));
+        await store.attach(file(old.id, shared.sha256));
+        await store.attach(file(submitted.id, shared.sha256));
+
+        expect(await store.expireDrafts(at(50), 10)).toEqual([old.id]);
+        expect(await store.getApplication(old.id)).toBeNull();
+        expect(await store.auditTrail(old.id)).toEqual([]);
+        expect(await store.attachments(old.id)).toEqual([]);
+        expect(await store.getBlob(own.sha256)).toBeNull();
+        expect(await store.getBlob(shared.sha256)).toEqual(shared);
+        expect((await store.getApplication(recent.id))?.status).toBe('draft');
+        expect((await store.getApplication(submitted.id))?.status).toBe('open');
+        expect(await store.expireDrafts(at(50), 10)).toEqual([]);
+      });
+    });
+
+    describe('notification delivery', () => {
+      async function withMessages(n: number) {
+        const change = newApplication();
+        const messages = Array.from({ length: n }, (_, i) => message(change.next.id, at(i)));
+        await store.commit({ ...change, outbox: messages });
+        return { applicationId: change.next.id, messages };
+      }
+
+      it('leases due messages to one owner at a time, oldest first', async () => {
+        const { messages } = await withMessages(3);
+        const leased = await store.leaseOutbox(at(1), 'p1', at(2), 10);
+        expect(leased.map((m) => [m.id, m.leaseOwner, m.leaseUntil])).toEqual([
+          [messages[0]!.id, 'p1', at(2)],
+          [messages[1]!.id, 'p1', at(2)],
+        ]);
+        expect(await store.leaseOutbox(at(1), 'p2', at(2), 10)).toEqual([]);
+        // an expired lease goes to the next owner
+        expect((await store.leaseOutbox(at(3), 'p2', at(4), 1)).map((m) => [m.id, m.leaseOwner])).toEqual([[messages[0]!.id, 'p2']]);
+      });
+
+      it('settles a delivery only under its lease: delivered, retried later, or failed', async () => {
+        const { applicationId, messages } = await withMessages(3);
+        const [a, b, c] = messages as [OutboxRecord, OutboxRecord, OutboxRecord];
+        await store.leaseOutbox(at(5), 'p1', at(6), 10);
+        expect(await store.settleOutbox(a.id, 'p2', { status: 'delivered', delivered: ['inbox'], at: at(5) })).toBe(false);
+        expect(await store.settleOutbox(a.id, 'p1', { status: 'delivered', delivered: ['inbox'], at: at(5) })).toBe(true);
+        expect(await store.settleOutbox(a.id, 'p1', { status: 'delivered', delivered: ['inbox'], at: at(5) })).toBe(false);
+        expect(await store.settleOutbox(b.id, 'p1', { status: 'pending', delivered: ['inbox'], at: at(5), nextAttempt: at(30), error: 'webhook answered 503' })).toBe(true);
+        expect(await store.settleOutbox(c.id, 'p1', { status: 'failed', delivered: [], at: at(5), error: 'gave up' })).toBe(true);
+        const stored = Object.fromEntries((await store.outbox(applicationId)).map((m) => [m.id, m]));
+        expect(stored[a.id]).toMatchObject({ status: 'delivered', attempts: 1, delivered: ['inbox'], settledAt: at(5), leaseOwner: null });
+        expect(stored[b.id]).toMatchObject({ status: 'pending', attempts: 1, nextAttempt: at(30), lastError: 'webhook answered 503', leaseOwner: null });
+        expect(stored[c.id]).toMatchObject({ status: 'failed', attempts: 1, lastError: 'gave up', settledAt: at(5) });
+        // the retry is due at its next attempt, not before
+        expect(await store.leaseOutbox(at(29), 'p1', at(31), 10)).toEqual([]);
+        expect((await store.leaseOutbox(at(30), 'p1', at(31), 10)).map((m) => [m.id, m.delivered])).toEqual([[b.id, ['inbox']]]);
+      });
+
+      it('keeps one inbox entry per notification and lists them per target, newest first, in pages', async () => {
+        const applicant = { kind: 'applicant' as const, subject: 'citizen-a', region: '110105' };
+        const window = { kind: 'clerk' as const, subject: 'window', region: '110105' };
+        const entries = [
+          inboxEntry('n1', 'a1', at(1), applicant),
+          inboxEntry('n2', 'a1', at(2), window),
+          inboxEntry('n3', 'a2', at(3), applicant),
+          inboxEntry('n4', 'a2', at(3), { ...window, region: '110106' }),
+        ];
+        await store.addInbox(entries);
+        await store.addInbox([{ ...entries[0]!, title: { 'zh-CN': '改了', en: 'changed' } }]);
+        const ids = async (q: Parameters<Store['inbox']>[0]) => (await store.inbox(q)).items.map((e) => e.id);
+        expect(await ids({ targets: [{ kind: 'applicant', subject: 'citizen-a' }], limit: 10 })).toEqual(['n3', 'n1']);
+        expect((await store.inbox({ targets: [{ kind: 'applicant', subject: 'citizen-a' }], limit: 10 })).items[1]?.title.en).toBe('Application completed');
+        expect(await ids({ targets: [{ kind: 'clerk', region: '110105' }], limit: 10 })).toEqual(['n2']);
+        expect(await ids({ targets: [{ kind: 'clerk' }, { kind: 'applicant', subject: 'citizen-a' }], applicationId: 'a2', limit: 10 })).toEqual(['n4', 'n3']);
+        expect(await ids({ targets: [], limit: 10 })).toEqual([]);
+        const first = await store.inbox({ targets: [{ kind: 'applicant', subject: 'citizen-a' }, { kind: 'clerk' }], limit: 2 });
+        expect(first.items.map((e) => e.id)).toEqual(['n4', 'n3']);
+        expect(await ids({ targets: [{ kind: 'applicant', subject: 'citizen-a' }, { kind: 'clerk' }], limit: 2, after: first.next! })).toEqual(['n2', 'n1']);
       });
     });
   });

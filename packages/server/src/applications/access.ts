@@ -1,7 +1,7 @@
 import type { Actor } from '@onething/engine';
 import type { Principal } from '../auth/principal.js';
 import { reviewerDepartments } from '../auth/principal.js';
-import type { ApplicationRecord } from '../store/types.js';
+import type { ApplicationRecord, InboxTarget } from '../store/types.js';
 
 /** Who is calling: their verified token, and the sha-256 of the continuation token they sent. */
 export interface Access {
@@ -53,4 +53,28 @@ export function actorsFor(access: Access, app: ApplicationRecord, applicantId: s
   if (p.roles.includes('clerk')) actors.push({ id: p.sub, role: 'clerk', ...(p.department ? { department: p.department } : {}), region });
   if (p.roles.includes('admin')) actors.push({ id: p.sub, role: 'admin', region });
   return actors;
+}
+
+/**
+ * The inbox targets a principal reads: their own (applicant), their departments' in their
+ * region (clerk — every department's when the token names none — and reviewer), and the admins'.
+ * @example inboxTargets({ sub: 'r1', roles: ['reviewer:health'], region: '420703' }) // [{ kind: 'reviewer', subject: 'health', region: '420703' }]
+ */
+export function inboxTargets(p: Principal): InboxTarget[] {
+  const targets: InboxTarget[] = [];
+  if (p.roles.includes('applicant')) targets.push({ kind: 'applicant', subject: p.sub });
+  for (const department of reviewerDepartments(p)) targets.push({ kind: 'reviewer', subject: department, region: p.region });
+  if (p.roles.includes('clerk')) targets.push({ kind: 'clerk', ...(p.department ? { subject: p.department } : {}), region: p.region });
+  if (p.roles.includes('admin')) targets.push({ kind: 'admin' });
+  return targets;
+}
+
+/** The inbox targets of one application the caller may read: the applicant's (when it is theirs) and their staff targets. */
+export function applicationInboxTargets(access: Access, app: ApplicationRecord): InboxTarget[] {
+  const targets = access.principal && canRead(access, app) ? inboxTargets(access.principal).filter((t) => t.kind !== 'applicant') : [];
+  if (isApplicant(access, app)) {
+    targets.push({ kind: 'application', subject: app.id });
+    if (app.owner) targets.push({ kind: 'applicant', subject: app.owner });
+  }
+  return targets;
 }

@@ -114,7 +114,20 @@ export function applicationChange(
       cancel.push(effect.key);
       for (let i = add.length - 1; i >= 0; i--) if (add[i]?.key === effect.key) add.splice(i, 1);
     } else {
-      outbox.push({ id: randomUUID(), applicationId: base.id, at, effect: effect as unknown as Json });
+      outbox.push({
+        id: randomUUID(),
+        applicationId: base.id,
+        at,
+        effect: effect as unknown as Json,
+        status: 'pending',
+        attempts: 0,
+        nextAttempt: at,
+        delivered: [],
+        lastError: null,
+        settledAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
+      });
     }
   }
   const change: ApplicationChange = { next, expectedRevision: previous?.revision ?? null, audit };

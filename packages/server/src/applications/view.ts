@@ -1,8 +1,9 @@
 import type { ApplicationSnapshot, Json } from '@onething/engine';
-import type { Store } from '../store/port.js';
+import type { Services } from '../services.js';
 import type { ApplicationRecord } from '../store/types.js';
 import { isStaff } from '../auth/principal.js';
-import type { Access } from './access.js';
+import { actorsFor, applicationInboxTargets, type Access } from './access.js';
+import { allowedEvents } from './allowed-events.js';
 
 /** What lists show of an application (no form data). */
 export function summaryView(app: ApplicationRecord) {
@@ -50,27 +51,35 @@ export function recordView(app: ApplicationRecord) {
 }
 
 /**
- * One application with its timeline (audit trail), pending deadlines, uploaded files and
- * rating. Applicants see staff actors by role and department only.
- * @example res.json(await fullView(app, store, access))
+ * One application with its timeline (audit trail), pending deadlines, uploaded files, rating,
+ * the caller's notifications about it (newest 50) and the events the caller may send now.
+ * Applicants see staff actors by role and department only.
+ * @example res.json(await fullView(app, services, access))
  */
-export async function fullView(app: ApplicationRecord, store: Store, access: Access) {
+export async function fullView(app: ApplicationRecord, services: Pick<Services, 'store' | 'catalog'>, access: Access) {
+  const { store } = services;
   const staff = isStaff(access.principal);
-  const [trail, deadlines, attachments, rating] = await Promise.all([
+  const [trail, deadlines, attachments, rating, inbox, runtime] = await Promise.all([
     store.auditTrail(app.id),
     store.deadlines(app.id),
     store.attachments(app.id),
     store.getRating(app.id),
+    store.inbox({ targets: applicationInboxTargets(access, app), applicationId: app.id, limit: 50 }),
+    app.flow ? services.catalog.pinned({ id: app.bundle.id, version: app.bundle.version, items: app.bundle.items ?? {} }) : null,
   ]);
   const timeline = trail.map((e) => ({
     ...e,
     actor: staff || e.actor.role === 'applicant' ? e.actor : { role: e.actor.role, ...(e.actor.department ? { department: e.actor.department } : {}) },
   }));
+  const snapshot = app.flow as unknown as ApplicationSnapshot | null;
   return {
     ...recordView(app),
     timeline,
     deadlines: deadlines.filter((d) => d.status === 'pending').map(({ key, due, event, status }) => ({ key, due, event, status })),
     attachments: attachments.map(({ materialId, sha256, name, size, type, at }) => ({ materialId, sha256, name, size, type, at })),
     rating: rating ? { applicationId: rating.applicationId, score: rating.score, comment: rating.comment, at: rating.at } : null,
+    notifications: inbox.items.map(({ id, at, template, item, title, body }) => ({ id, at, template, item, title, body })),
+    allowedEvents:
+      app.status === 'draft' || !runtime || !snapshot ? [] : allowedEvents(runtime.flow, snapshot, actorsFor(access, app, snapshot.context.applicant)),
   };
 }

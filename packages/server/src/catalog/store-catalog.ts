@@ -51,9 +51,11 @@ export function createStoreCatalog(store: Store, options: { logger: Logger; ttlM
       const registry = await gen.registry;
       const loaded = registry.bundle(bundleId, version);
       if (!loaded) return null;
-      const built = runtime(gen.runtimes, `${bundleId}@${loaded.definition.version}|*`, () => buildRuntime(loaded, registry, {}));
-      // Index it under its pinned key too, so applications created now find it.
-      return runtime(gen.runtimes, refKey(built.ref), () => built);
+      return runtime(gen.runtimes, `${bundleId}@${loaded.definition.version}|*`, () => {
+        const built = buildRuntime(loaded, registry, {});
+        // Index it under its pinned key too, so applications created now find it.
+        return runtime(gen.runtimes, refKey(built.ref), () => built);
+      });
     },
     async pinned(ref) {
       const gen = current();

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Logger } from '../logging.js';
 import type { Store } from '../store/port.js';
 import type { DeadlineRecord } from '../store/types.js';
 import type { Clock } from '../services.js';
+import { leaseOwner, periodic, type Periodic } from './periodic.js';
 
 /** Fires one leased deadline: steps the application and commits with `deadlines.fire = { id, owner }`. */
 export type FireDeadline = (deadline: DeadlineRecord, owner: string, now: Date) => Promise<'fired' | 'skipped'>;
@@ -21,16 +20,13 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** Deadlines leased per pass (default 20). */
   batch?: number;
+  /** Drafts not saved for this many days are deleted at each pass (default 30; 0 keeps them forever). */
+  draftDays?: number;
 }
 
-export interface Scheduler {
+/** The deadline scheduler; `tick()` leases the due deadlines and fires them, resolving with how many fired. */
+export interface Scheduler extends Periodic {
   readonly owner: string;
-  /** Runs a pass now and then every `intervalMs`, until `stop`. */
-  start(): void;
-  /** Stops and waits for the pass in progress. */
-  stop(): Promise<void>;
-  /** One pass: lease the due deadlines and fire them; returns how many fired. */
-  tick(): Promise<number>;
 }
 
 /**
@@ -39,20 +35,17 @@ export interface Scheduler {
  * With several processes on one store, each pass leases due deadlines (a lease holds for
  * `leaseMs`); the firing commits the application change and marks the deadline fired in
  * one transaction that checks the deadline is still pending under this lease — so each
- * deadline fires exactly once even if a lease expires mid-way.
+ * deadline fires exactly once even if a lease expires mid-way. Each pass also deletes the
+ * drafts not saved for `draftDays` (nothing of an abandoned draft is kept).
  * @example
  * const scheduler = createScheduler({ store, clock, logger, fire: applications.fireDeadline });
  * scheduler.start();
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const owner = options.owner ?? leaseOwner();
   const interval = options.intervalMs ?? 1000;
   const leaseMs = options.leaseMs ?? 60_000;
   const batch = options.batch ?? 20;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  let stopped = true;
-
   async function pass(): Promise<number> {
     const now = options.clock();
     const until = new Date(now.getTime() + leaseMs).toISOString();
@@ -66,33 +59,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         await options.store.releaseLease(deadline.id, owner).catch(() => undefined);
       }
     }
+    await expireDrafts(now);
     return fired;
   }
 
-  const scheduler: Scheduler = {
-    owner,
-    tick() {
-      running = (running ?? Promise.resolve(0)).then(pass, pass);
-      return running;
-    },
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      const loop = () => {
-        scheduler
-          .tick()
-          .catch((error: unknown) => options.logger.error({ err: error }, 'scheduler pass failed'))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(loop, interval);
-          });
-      };
-      loop();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => undefined);
-    },
-  };
-  return scheduler;
+  const draftDays = options.draftDays ?? 30;
+  async function expireDrafts(now: Date): Promise<void> {
+    if (draftDays <= 0) return;
+    const before = new Date(now.getTime() - draftDays * 86_400_000).toISOString();
+    const expired = await options.store.expireDrafts(before, 100);
+    if (expired.length) options.logger.info({ drafts: expired, savedBefore: before }, 'drafts expired and deleted');
+  }
+
+  return { owner, ...periodic(pass, { intervalMs: interval, logger: options.logger, name: 'scheduler' }) };
 }

@@ -7,7 +7,10 @@ import type {
   DeadlineRecord,
   DefinitionKind,
   DefinitionRecord,
+  InboxEntry,
+  InboxTarget,
   OutboxRecord,
+  OutboxSettlement,
   Page,
   PortalRecord,
   RatingRecord,
@@ -95,6 +98,12 @@ export interface Store {
   findByContinuation(tokenHash: string): Promise<ApplicationRecord | null>;
   listApplications(query: ApplicationQuery): Promise<Page<ApplicationRecord>>;
   auditTrail(applicationId: string): Promise<AuditEntry[]>;
+  /**
+   * Deletes up to `limit` drafts last saved before `updatedBefore`, with everything of theirs
+   * (audit entries, attachments and files no other application uses); returns their ids.
+   * A draft saved meanwhile is kept.
+   */
+  expireDrafts(updatedBefore: string, limit: number): Promise<string[]>;
   /** A stored response for an idempotency key, if any (checked before doing the work). */
   getIdempotent(scope: string, key: string): Promise<{ requestHash: string; response: StoredResponse } | null>;
 
@@ -116,6 +125,19 @@ export interface Store {
   getBlob(sha256: string): Promise<BlobRecord | null>;
   attach(attachment: AttachmentRecord): Promise<void>;
   attachments(applicationId: string): Promise<AttachmentRecord[]>;
+
+  // Notifications
+  /**
+   * Leases up to `limit` pending outbox messages whose `nextAttempt` has come and whose lease
+   * is free or expired, for `owner` until `until` (like deadlines).
+   */
+  leaseOutbox(now: string, owner: string, until: string, limit: number): Promise<OutboxRecord[]>;
+  /** Records how a delivery attempt ended; false (nothing written) when the lease is no longer `owner`'s. */
+  settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<boolean>;
+  /** Writes inbox entries; an entry whose id exists is left as it is (deliveries repeat). */
+  addInbox(entries: InboxEntry[]): Promise<void>;
+  /** Inbox entries for any of the targets, newest first; optionally of one application. */
+  inbox(query: { targets: InboxTarget[]; applicationId?: string; limit: number; after?: string }): Promise<Page<InboxEntry>>;
 
   // Ratings, portals, outbox
   /** `conflict` when the application was already rated. */

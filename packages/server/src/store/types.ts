@@ -168,12 +168,57 @@ export interface PortalRecord {
   createdAt: string;
 }
 
-/** An effect for the outside world (a notification), written with the change that caused it. */
+/**
+ * A notification to deliver, written with the change that caused it (the transactional
+ * outbox). The dispatcher leases it, delivers it through every transport and settles it:
+ * delivered, retried later with backoff, or failed after the last attempt.
+ */
 export interface OutboxRecord {
   id: string;
   applicationId: string;
   at: string;
+  /** The flow's `notify` effect (`{ type: 'notify', to, template, params, item? }`). */
   effect: Json;
+  status: 'pending' | 'delivered' | 'failed';
+  /** Delivery attempts so far. */
+  attempts: number;
+  /** Not before this instant (the backoff after a failed attempt). */
+  nextAttempt: string;
+  /** The transports that delivered it already (a retry skips them). */
+  delivered: string[];
+  lastError: string | null;
+  settledAt: string | null;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+}
+
+/** How a delivery attempt of a leased outbox message ended. */
+export type OutboxSettlement =
+  | { status: 'delivered'; delivered: string[]; at: string }
+  | { status: 'pending'; delivered: string[]; at: string; nextAttempt: string; error: string }
+  | { status: 'failed'; delivered: string[]; at: string; error: string };
+
+/** Who an inbox entry is for. */
+export interface InboxTarget {
+  /** `applicant` (subject: token subject), `application` (subject: application id — a citizen not logged in), `clerk` or `reviewer` (subject: department), `admin`. */
+  kind: 'applicant' | 'application' | 'clerk' | 'reviewer' | 'admin';
+  /** Absent: any subject (a clerk whose token names no department). */
+  subject?: string;
+  /** Absent: any region (admins). */
+  region?: string;
+}
+
+/** A notification in the in-app inbox (written by the `inbox` transport; one per outbox message). */
+export interface InboxEntry {
+  /** The outbox message's id: delivering it again writes nothing new. */
+  id: string;
+  applicationId: string;
+  at: string;
+  target: Required<Pick<InboxTarget, 'kind'>> & { subject: string; region: string };
+  template: string;
+  item: string | null;
+  title: { 'zh-CN': string; en: string };
+  body: { 'zh-CN': string; en: string };
 }
 
 /** A page of results and the cursor of the next page (null on the last page). */

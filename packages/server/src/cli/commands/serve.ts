@@ -14,6 +14,7 @@ import { demoIdentities, demoSecret } from '../../demo.js';
 import { defaultAssetMounts, REPO_ROOT } from '../../paths.js';
 import { ASSET_PATHS, type AssetMounts } from '../../http/assets.js';
 import type { AuthOptions } from '../../auth/tokens.js';
+import type { TransportConfig } from '../../notifications/transports/index.js';
 
 interface ServeFlags {
   port: string;
@@ -29,6 +30,9 @@ interface ServeFlags {
   clockOffset?: string;
   scheduler: boolean;
   schedulerInterval: string;
+  webhook?: string;
+  draftDays: string;
+  notifyLog?: boolean;
   trustProxy?: string;
 }
 
@@ -64,6 +68,18 @@ async function authFrom(flags: ServeFlags, ctx: CliContext): Promise<AuthOptions
   return auth;
 }
 
+/** The notification transports the flags ask for: the inbox always, a webhook, the log. */
+function transportsFrom(flags: ServeFlags, ctx: CliContext): TransportConfig[] {
+  const transports: TransportConfig[] = [{ type: 'inbox' }];
+  if (flags.webhook) {
+    if (!/^https?:\/\//.test(flags.webhook)) throw new UsageError('--webhook must be an http(s) URL');
+    const secret = ctx.io.env['ONETHING_WEBHOOK_SECRET'];
+    transports.push({ type: 'webhook', url: flags.webhook, ...(secret ? { secret } : {}) });
+  }
+  if (flags.notifyLog || flags.demo) transports.push({ type: 'log' });
+  return transports;
+}
+
 /**
  * `onething serve [--port 3000] [--host 127.0.0.1] [--store sqlite:PATH|mongodb://…]
  * [--definitions DIR] [--demo]`: runs the API, the deadline scheduler and the built browser
@@ -87,15 +103,20 @@ export const serveCommand: CliCommand = {
       .option('--cors <origins>', 'comma-separated origins always allowed by CORS (portals can also be registered via the admin API)')
       .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('info'))
       .addOption(new Option('--clock-offset <ms>', 'shift the server clock (rehearsing deadlines; never in production)').hideHelp())
-      .option('--no-scheduler', 'do not fire deadlines in this process')
+      .option('--no-scheduler', 'do not fire deadlines or deliver notifications in this process')
+      .option('--draft-days <days>', 'delete drafts not saved for this many days (0: keep them)', '30')
+      .option('--webhook <url>', 'also deliver notifications to this URL (signed with ONETHING_WEBHOOK_SECRET when set)')
+      .option('--notify-log', 'also write notifications to the log (on with --demo)')
       .option('--scheduler-interval <ms>', 'pause between scheduler passes', '1000')
       .option('--trust-proxy <hops>', 'behind a reverse proxy: how many proxies to trust for the client IP (rate limits)')
       .action(async (flags: ServeFlags) => {
         const port = integer(flags.port, '--port', 0, 65535);
         const interval = integer(flags.schedulerInterval, '--scheduler-interval', 10, 3_600_000);
+        const draftDays = integer(flags.draftDays, '--draft-days', 0, 3650);
         const offset = flags.clockOffset === undefined ? 0 : integer(flags.clockOffset, '--clock-offset', -1e13, 1e13);
         const trustProxy = flags.trustProxy === undefined ? undefined : integer(flags.trustProxy, '--trust-proxy', 0, 10);
         const auth = await authFrom(flags, ctx);
+        const transports = transportsFrom(flags, ctx);
         const cwd = ctx.io.cwd;
         const spec = flags.store ?? `sqlite:${resolve(cwd, flags.demo ? '.onething/demo.sqlite' : '.onething/data.sqlite')}`;
         const store = await openStore(spec).catch((error: Error) => {
@@ -124,7 +145,8 @@ export const serveCommand: CliCommand = {
           ...(trustProxy !== undefined ? { trustProxy } : {}),
           port,
           host: flags.host,
-          scheduler: flags.scheduler ? { intervalMs: interval } : false,
+          scheduler: flags.scheduler ? { intervalMs: interval, draftDays } : false,
+          notifications: flags.scheduler ? { transports } : false,
         }).catch(async (error: Error) => {
           await store.close();
           throw new UsageError(`cannot listen on ${flags.host}:${port}: ${error.message}`);
@@ -132,7 +154,7 @@ export const serveCommand: CliCommand = {
 
         const lines = [
           '',
-          `onething is running at ${running.url}  (store: ${store.kind}${running.scheduler ? ', scheduler on' : ''})`,
+          `onething is running at ${running.url}  (store: ${store.kind}${running.scheduler ? ', scheduler on' : ''}${running.dispatcher ? ', notifications on' : ''})`,
           `  API            ${running.url}/api/`,
           `  OpenAPI        ${running.url}/api/openapi.json`,
           `  health         ${running.url}/healthz`,

@@ -83,7 +83,7 @@ export const applicationRoutes: RouteDescriptor[] = [
       if (!call.continuation) throw new HttpError('unauthenticated', { pointer: '/headers/x-continuation-token' });
       const app = await call.services.store.findByContinuation(sha256(call.continuation));
       if (!app) throw new HttpError('notFound');
-      return { status: 200, body: { application: await fullView(app, call.services.store, accessOf(call)) }, headers: { 'Cache-Control': 'no-store' } };
+      return { status: 200, body: { application: await fullView(app, call.services, accessOf(call)) }, headers: { 'Cache-Control': 'no-store' } };
     },
   },
   {
@@ -126,7 +126,7 @@ export const applicationRoutes: RouteDescriptor[] = [
     async handle(call) {
       const access = accessOf(call);
       const app = await service(call).readable(call.params['id']!, access);
-      return { status: 200, body: { application: await fullView(app, call.services.store, access) }, headers: { 'Cache-Control': 'no-store' } };
+      return { status: 200, body: { application: await fullView(app, call.services, access) }, headers: { 'Cache-Control': 'no-store' } };
     },
   },
   {

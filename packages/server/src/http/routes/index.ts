@@ -8,6 +8,7 @@ import { queueRoutes } from './queue.js';
 import { materialRoutes } from './materials.js';
 import { definitionRoutes } from './definitions.js';
 import { prefillRoutes } from './prefill.js';
+import { inboxRoutes } from './inbox.js';
 
 /**
  * Every API route, in registration order. Add an area as a file in this folder exporting
@@ -21,6 +22,7 @@ export function apiRoutes(): RouteDescriptor[] {
     ...catalogRoutes,
     ...applicationRoutes,
     ...prefillRoutes,
+    ...inboxRoutes,
     ...materialRoutes,
     ...queueRoutes,
     ...definitionRoutes,

@@ -36,4 +36,20 @@ export const mongoMigrations: MongoMigration[] = [
       await db.collection('outbox').createIndexes([{ key: { applicationId: 1, at: 1 } }]);
     },
   },
+  {
+    version: 2,
+    name: 'notification delivery (outbox leases, the in-app inbox) and draft expiry',
+    async up(db) {
+      await ensureCollection(db, 'inbox');
+      // Messages written before delivery existed are due now.
+      await db.collection('outbox').updateMany({ status: { $exists: false } }, [{ $set: { status: 'pending', nextAttempt: '$at', leaseOwner: null, leaseUntil: null } }]);
+      await db.collection('outbox').createIndexes([{ key: { status: 1, nextAttempt: 1, _id: 1 } }]);
+      await db.collection('inbox').createIndexes([
+        { key: { kind: 1, subject: 1, region: 1, at: -1, _id: -1 } },
+        { key: { applicationId: 1, at: -1, _id: -1 } },
+      ]);
+      await db.collection('applications').createIndexes([{ key: { status: 1, updatedAt: 1 } }]);
+      await db.collection('attachments').createIndexes([{ key: { sha256: 1 } }]);
+    },
+  },
 ];

@@ -9,7 +9,10 @@ import type {
   DeadlineRecord,
   DefinitionKind,
   DefinitionRecord,
+  InboxEntry,
+  InboxTarget,
   OutboxRecord,
+  OutboxSettlement,
   Page,
   PortalRecord,
   RatingRecord,
@@ -18,6 +21,7 @@ import type {
 import { StoreError, str } from '../errors.js';
 import { decodeCursor, encodeCursor, sortKey } from '../cursor.js';
 import { mongoMigrations } from './migrations.js';
+import { outboxDefaults, settled } from '../outbox.js';
 
 /** Every document keeps the record as JSON text in `doc` (user data may hold any key, even `$x` or `a.b`); scalar fields beside it are for queries. */
 type DocRow = { _id: string; doc: string } & Document;
@@ -39,6 +43,34 @@ const parse = <T>(row: { doc: string } | null): T | null => (row ? (JSON.parse(r
 const definitionId = (kind: string, id: string, version: string) => `${kind}:${id}@${version}`;
 const fromDeadline = ({ _id, ...rest }: DeadlineRow): DeadlineRecord => ({ id: _id, ...rest });
 const toDeadline = ({ id, ...rest }: DeadlineRecord): DeadlineRow => ({ _id: id, ...rest });
+type OutboxRow = { _id: string; applicationId: string; at: string; status: string; nextAttempt: string; leaseOwner: string | null; leaseUntil: string | null; doc: string };
+/** An outbox record as a document: the record as JSON, and the fields the dispatcher queries. */
+const outboxRow = (m: OutboxRecord): OutboxRow => ({
+  _id: str(m.id, 'id'),
+  applicationId: m.applicationId,
+  at: m.at,
+  status: m.status,
+  nextAttempt: m.nextAttempt,
+  leaseOwner: m.leaseOwner,
+  leaseUntil: m.leaseUntil,
+  doc: JSON.stringify(m),
+});
+/** An outbox document as the record: the JSON, with the queried fields (which leases change) on top. */
+const fromOutboxRow = (row: OutboxRow): OutboxRecord => ({
+  ...outboxDefaults(JSON.parse(row.doc) as OutboxRecord),
+  status: row.status as OutboxRecord['status'],
+  nextAttempt: row.nextAttempt,
+  leaseOwner: row.leaseOwner ?? null,
+  leaseUntil: row.leaseUntil ?? null,
+});
+/** Concurrent upserts of one `_id` can fail with a duplicate key: the other one wrote the same thing. */
+async function ignoreDuplicate(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (!isDuplicate(error)) throw error;
+  }
+}
 
 /**
  * The MongoDB store (official driver): collections and indexes created by versioned
@@ -140,7 +172,8 @@ export class MongoStore implements Store {
       if (current.status === 'published') throw new StoreError('published', `${ref.id}@${ref.version} is already published`);
       if (current.revision !== ref.expectedRevision) throw new StoreError('conflict', 'draft revision moved');
       const record: DefinitionRecord = { ...current, status: 'published', publishedAt: ref.at, publishedBy: ref.by, updatedAt: ref.at };
-      await this.c('definitions').replaceOne({ _id, revision: current.revision }, this.definitionRow(record), { session });
+      const replaced = await this.c('definitions').replaceOne({ _id, revision: current.revision }, this.definitionRow(record), { session });
+      if (replaced.matchedCount !== 1) throw new StoreError('conflict', 'draft revision moved');
       return record;
     });
   }
@@ -249,7 +282,7 @@ export class MongoStore implements Store {
       await this.c<DeadlineRow>('deadlines').insertOne(toDeadline(d), { session });
     }
     for (const m of change.outbox ?? []) {
-      await this.c('outbox').insertOne({ _id: m.id, applicationId: next.id, at: m.at, doc: JSON.stringify(m) }, { session });
+      await this.c<OutboxRow>('outbox').insertOne(outboxRow({ ...m, applicationId: next.id }), { session });
     }
     if (key && keyId) {
       await this.c('idempotency').insertOne(
@@ -301,6 +334,28 @@ export class MongoStore implements Store {
     return rows.map((r) => JSON.parse(r.doc) as AuditEntry);
   }
 
+  async expireDrafts(updatedBefore: string, limit: number): Promise<string[]> {
+    const before = str(updatedBefore, 'updatedBefore');
+    const candidates = await this.c('applications').find({ status: 'draft', updatedAt: { $lt: before } }, { projection: { _id: 1 } }).sort({ updatedAt: 1 }).limit(Math.max(1, Math.trunc(limit))).toArray();
+    const expired: string[] = [];
+    for (const { _id } of candidates) {
+      const deleted = await this.transaction(async (session) => {
+        // Still a draft not saved since: a save that won the race keeps it.
+        const gone = await this.c('applications').deleteOne({ _id, status: 'draft', updatedAt: { $lt: before } }, { session });
+        if (gone.deletedCount !== 1) return false;
+        // (find, not distinct: distinct does not run in transactions on sharded collections)
+        const files = new Set((await this.c('attachments').find({ applicationId: _id }, { projection: { sha256: 1 }, session }).toArray()).map((a) => a['sha256'] as string));
+        for (const name of ['audit', 'deadlines', 'outbox', 'inbox', 'attachments', 'idempotency']) await this.c(name).deleteMany({ applicationId: _id }, { session });
+        for (const sha of files) {
+          if (!(await this.c('attachments').findOne({ sha256: sha }, { session }))) await this.c('blobs').deleteOne({ _id: sha }, { session });
+        }
+        return true;
+      });
+      if (deleted) expired.push(_id);
+    }
+    return expired;
+  }
+
   async getIdempotent(scope: string, key: string) {
     const row = await this.c<{ _id: string; requestHash: string; response: string }>('idempotency').findOne({ _id: `${str(scope, 'scope')}\u0000${str(key, 'key')}` });
     return row ? { requestHash: row.requestHash, response: JSON.parse(row.response) as StoredResponse } : null;
@@ -342,30 +397,90 @@ export class MongoStore implements Store {
 
   async putBlob(blob: BlobRecord): Promise<void> {
     if (blob.size > MONGO_MAX_BLOB_BYTES) throw new StoreError('invalid', `blobs above ${MONGO_MAX_BLOB_BYTES} bytes do not fit a MongoDB document`);
-    await this.c<{ _id: string; size: number; type: string; bytes: Binary }>('blobs').updateOne(
-      { _id: str(blob.sha256, 'sha256') },
-      { $setOnInsert: { size: blob.size, type: blob.type, bytes: new Binary(blob.bytes) } },
-      { upsert: true },
+    await ignoreDuplicate(
+      this.c<{ _id: string; size: number; type: string; bytes: Binary }>('blobs').updateOne(
+        { _id: str(blob.sha256, 'sha256') },
+        { $setOnInsert: { size: blob.size, type: blob.type, bytes: new Binary(blob.bytes) } },
+        { upsert: true },
+      ),
     );
   }
 
   async getBlob(sha256: string): Promise<BlobRecord | null> {
     const row = await this.c<{ _id: string; size: number; type: string; bytes: Binary }>('blobs').findOne({ _id: str(sha256, 'sha256') });
-    return row ? { sha256: row._id, size: row.size, type: row.type, bytes: new Uint8Array(row.bytes.buffer) } : null;
+    // value(): the bytes up to `position` (the buffer may be longer); copied off the reply's memory.
+    return row ? { sha256: row._id, size: row.size, type: row.type, bytes: new Uint8Array(row.bytes.value()) } : null;
   }
 
   async attach(a: AttachmentRecord): Promise<void> {
     const _id = `${str(a.applicationId, 'id')}/${str(a.materialId, 'material')}/${str(a.sha256, 'sha256')}`;
-    await this.c('attachments').updateOne(
-      { _id },
-      { $setOnInsert: { applicationId: a.applicationId, materialId: a.materialId, sha256: a.sha256, doc: JSON.stringify(a) } },
-      { upsert: true },
+    await ignoreDuplicate(
+      this.c('attachments').updateOne(
+        { _id },
+        { $setOnInsert: { applicationId: a.applicationId, materialId: a.materialId, sha256: a.sha256, doc: JSON.stringify(a) } },
+        { upsert: true },
+      ),
     );
   }
 
   async attachments(applicationId: string) {
     const rows = await this.c('attachments').find({ applicationId: str(applicationId, 'id') }).sort({ materialId: 1, sha256: 1 }).toArray();
     return rows.map((r) => JSON.parse(r.doc) as AttachmentRecord);
+  }
+
+  // Notifications
+
+  async leaseOutbox(now: string, owner: string, until: string, limit: number): Promise<OutboxRecord[]> {
+    const leased: OutboxRecord[] = [];
+    for (let i = 0; i < Math.max(1, Math.trunc(limit)); i++) {
+      // One atomic find-and-modify per message: two processes never lease the same one.
+      const row = await this.c<OutboxRow>('outbox').findOneAndUpdate(
+        { status: 'pending', nextAttempt: { $lte: str(now, 'now') }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+        { $set: { leaseOwner: str(owner, 'owner'), leaseUntil: str(until, 'until') } },
+        { sort: { nextAttempt: 1, _id: 1 }, returnDocument: 'after' },
+      );
+      if (!row) break;
+      leased.push(fromOutboxRow(row));
+    }
+    return leased;
+  }
+
+  async settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<boolean> {
+    const row = await this.c<OutboxRow>('outbox').findOne({ _id: str(id, 'id'), status: 'pending', leaseOwner: str(owner, 'owner') });
+    if (!row) return false;
+    const next = settled(fromOutboxRow(row), settlement);
+    // Compare-and-set on the lease: another process that took the lease over meanwhile wins.
+    const result = await this.c<OutboxRow>('outbox').replaceOne({ _id: row._id, status: 'pending', leaseOwner: owner, leaseUntil: row.leaseUntil }, outboxRow(next));
+    return result.matchedCount === 1;
+  }
+
+  async addInbox(entries: InboxEntry[]): Promise<void> {
+    for (const e of entries) {
+      const row = { _id: str(e.id, 'id'), applicationId: str(e.applicationId, 'id'), kind: str(e.target.kind, 'kind'), subject: str(e.target.subject, 'subject'), region: str(e.target.region, 'region'), at: e.at, doc: JSON.stringify(e) };
+      await ignoreDuplicate(this.c<DocRow>('inbox').updateOne({ _id: row._id }, { $setOnInsert: row }, { upsert: true }));
+    }
+  }
+
+  async inbox(q: { targets: InboxTarget[]; applicationId?: string; limit: number; after?: string }): Promise<Page<InboxEntry>> {
+    if (q.targets.length === 0) return { items: [], next: null };
+    const anyOf = q.targets.map((t) => ({
+      kind: str(t.kind, 'kind'),
+      ...(t.subject !== undefined ? { subject: str(t.subject, 'subject') } : {}),
+      ...(t.region !== undefined ? { region: str(t.region, 'region') } : {}),
+    }));
+    const and: Filter<DocRow>[] = [{ $or: anyOf }];
+    if (q.applicationId !== undefined) and.push({ applicationId: str(q.applicationId, 'id') });
+    if (q.after !== undefined) {
+      const cursor = decodeCursor(q.after);
+      and.push({ $or: [{ at: { $lt: cursor.key } }, { at: cursor.key, _id: { $lt: cursor.id } }] });
+    }
+    const limit = Math.max(1, Math.min(200, Math.trunc(q.limit)));
+    const rows = await this.c('inbox').find({ $and: and }).sort({ at: -1, _id: -1 }).limit(limit + 1).toArray();
+    const items = rows.map((r) => JSON.parse(r.doc) as InboxEntry);
+    const more = items.length > limit;
+    if (more) items.pop();
+    const last = items.at(-1);
+    return { items, next: more && last ? encodeCursor({ key: last.at, id: last.id }) : null };
   }
 
   // Ratings, portals, outbox
@@ -397,7 +512,7 @@ export class MongoStore implements Store {
   }
 
   async outbox(applicationId: string) {
-    const rows = await this.c('outbox').find({ applicationId: str(applicationId, 'id') }).sort({ at: 1, _id: 1 }).toArray();
-    return rows.map((r) => JSON.parse(r.doc) as OutboxRecord);
+    const rows = await this.c<OutboxRow>('outbox').find({ applicationId: str(applicationId, 'id') }).sort({ at: 1, _id: 1 }).toArray();
+    return rows.map(fromOutboxRow);
   }
 }

@@ -57,4 +57,24 @@ export const sqliteMigrations: SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'notification delivery (outbox leases, the in-app inbox) and draft expiry',
+    up(db) {
+      db.exec(`
+        ALTER TABLE outbox ADD COLUMN status TEXT NOT NULL DEFAULT 'pending';
+        ALTER TABLE outbox ADD COLUMN next_attempt TEXT;
+        ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+        UPDATE outbox SET next_attempt = at;
+        CREATE INDEX outbox_due ON outbox (status, next_attempt);
+        CREATE TABLE inbox (
+          id TEXT PRIMARY KEY, application_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL,
+          region TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX inbox_target ON inbox (kind, subject, region, at DESC, id DESC);
+        CREATE INDEX inbox_application ON inbox (application_id, at DESC, id DESC);
+        CREATE INDEX applications_status_updated ON applications (status, updated_at);
+      `);
+    },
+  },
 ];

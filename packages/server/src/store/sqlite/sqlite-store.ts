@@ -9,7 +9,10 @@ import type {
   DeadlineRecord,
   DefinitionKind,
   DefinitionRecord,
+  InboxEntry,
+  InboxTarget,
   OutboxRecord,
+  OutboxSettlement,
   Page,
   PortalRecord,
   RatingRecord,
@@ -20,6 +23,7 @@ import { decodeCursor, encodeCursor, sortKey } from '../cursor.js';
 import { openDatabase, parseDoc, parseDocs, Statements, type SqliteConnectionOptions } from './database.js';
 import { InlineWriter, WorkerWriter, type SqliteWriter } from './writer.js';
 import { serializeChange } from './sqlite-writes.js';
+import { outboxDefaults } from '../outbox.js';
 
 /** Options of the SQLite store. */
 export interface SqliteStoreOptions extends SqliteConnectionOptions {
@@ -159,6 +163,10 @@ export class SqliteStore extends Statements implements Store {
     return parseDocs<AuditEntry>(this.sql('SELECT doc FROM audit WHERE application_id = ? ORDER BY seq').all(str(applicationId, 'id')));
   }
 
+  expireDrafts(updatedBefore: string, limit: number): Promise<string[]> {
+    return this.writer.run('expireDrafts', updatedBefore, limit);
+  }
+
   async getIdempotent(scope: string, key: string): Promise<{ requestHash: string; response: StoredResponse } | null> {
     const row = this.sql('SELECT request_hash, response FROM idempotency WHERE scope = ? AND key = ?').get(str(scope, 'scope'), str(key, 'key')) as Row | undefined;
     return row ? { requestHash: row['request_hash'] as string, response: JSON.parse(row['response'] as string) as StoredResponse } : null;
@@ -203,6 +211,45 @@ export class SqliteStore extends Statements implements Store {
     return parseDocs<AttachmentRecord>(this.sql('SELECT doc FROM attachments WHERE application_id = ? ORDER BY material_id, sha256').all(str(applicationId, 'id')));
   }
 
+  // Notifications
+
+  leaseOutbox(now: string, owner: string, until: string, limit: number): Promise<OutboxRecord[]> {
+    return this.writer.run('leaseOutbox', now, owner, until, limit);
+  }
+
+  settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<boolean> {
+    return this.writer.run('settleOutbox', id, owner, settlement);
+  }
+
+  addInbox(entries: InboxEntry[]): Promise<void> {
+    return this.writer.run('addInbox', entries);
+  }
+
+  async inbox(q: { targets: InboxTarget[]; applicationId?: string; limit: number; after?: string }): Promise<Page<InboxEntry>> {
+    if (q.targets.length === 0) return { items: [], next: null };
+    const params: string[] = [];
+    const anyOf = q.targets.map((t) => {
+      const terms = ['kind = ?'];
+      params.push(str(t.kind, 'kind'));
+      if (t.subject !== undefined) (terms.push('subject = ?'), params.push(str(t.subject, 'subject')));
+      if (t.region !== undefined) (terms.push('region = ?'), params.push(str(t.region, 'region')));
+      return `(${terms.join(' AND ')})`;
+    });
+    const where = [`(${anyOf.join(' OR ')})`];
+    if (q.applicationId !== undefined) (where.push('application_id = ?'), params.push(str(q.applicationId, 'id')));
+    if (q.after !== undefined) {
+      const cursor = decodeCursor(q.after);
+      where.push('(at < ? OR (at = ? AND id < ?))');
+      params.push(cursor.key, cursor.key, cursor.id);
+    }
+    const limit = Math.max(1, Math.min(200, Math.trunc(q.limit)));
+    const items = parseDocs<InboxEntry>(this.sql(`SELECT doc FROM inbox WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`).all(...params, limit + 1));
+    const more = items.length > limit;
+    if (more) items.pop();
+    const last = items.at(-1);
+    return { items, next: more && last ? encodeCursor({ key: last.at, id: last.id }) : null };
+  }
+
   // Ratings, portals, outbox
 
   addRating(rating: RatingRecord): Promise<void> {
@@ -226,6 +273,6 @@ export class SqliteStore extends Statements implements Store {
   }
 
   async outbox(applicationId: string) {
-    return parseDocs<OutboxRecord>(this.sql('SELECT doc FROM outbox WHERE application_id = ? ORDER BY at, id').all(str(applicationId, 'id')));
+    return parseDocs<OutboxRecord>(this.sql('SELECT doc FROM outbox WHERE application_id = ? ORDER BY at, id').all(str(applicationId, 'id'))).map(outboxDefaults);
   }
 }

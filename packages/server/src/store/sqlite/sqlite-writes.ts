@@ -6,6 +6,9 @@ import type {
   DeadlineRecord,
   DefinitionKind,
   DefinitionRecord,
+  InboxEntry,
+  OutboxRecord,
+  OutboxSettlement,
   PortalRecord,
   RatingRecord,
   StoredResponse,
@@ -13,6 +16,7 @@ import type {
 import { StoreError, str } from '../errors.js';
 import { parseDoc, parseDocs, Statements } from './database.js';
 import { sqliteMigrations } from './migrations.js';
+import { outboxDefaults, settled } from '../outbox.js';
 
 /** What one application change wrote: committed, or an earlier response replayed for its idempotency key. */
 export type WriteCommitResult = { status: 'committed' } | { status: 'replayed'; response: StoredResponse };
@@ -140,8 +144,8 @@ export class SqliteWrites extends Statements {
     const addAudit = this.sql('INSERT INTO audit (application_id, seq, hash, doc) VALUES (?, ?, ?, ?)');
     for (const entry of change.audit) addAudit.run(id, ...entry);
     this.applyDeadlines(id, change.deadlines);
-    const addOutbox = this.sql('INSERT INTO outbox (id, application_id, at, doc) VALUES (?, ?, ?, ?)');
-    for (const [messageId, at, doc] of change.outbox) addOutbox.run(messageId, id, at, doc);
+    const addOutbox = this.sql('INSERT INTO outbox (id, application_id, at, status, next_attempt, doc) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const [messageId, at, status, nextAttempt, doc] of change.outbox) addOutbox.run(messageId, id, at, status, nextAttempt, doc);
     if (key) {
       this.sql('INSERT INTO idempotency (scope, key, request_hash, response, application_id, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
         key.scope,
@@ -185,6 +189,23 @@ export class SqliteWrites extends Statements {
     ).run(...row);
   }
 
+  expireDrafts(updatedBefore: string, limit: number): string[] {
+    const ids = this.sql("SELECT id FROM applications WHERE status = 'draft' AND updated_at < ? ORDER BY updated_at LIMIT ?")
+      .pluck()
+      .all(str(updatedBefore, 'updatedBefore'), Math.max(1, Math.trunc(limit))) as string[];
+    for (const id of ids) {
+      const files = this.sql('SELECT DISTINCT sha256 FROM attachments WHERE application_id = ?').pluck().all(id) as string[];
+      for (const table of ['application_departments', 'audit', 'deadlines', 'outbox', 'inbox', 'attachments']) {
+        this.sql(`DELETE FROM ${table} WHERE application_id = ?`).run(id);
+      }
+      this.sql('DELETE FROM idempotency WHERE application_id = ?').run(id);
+      this.sql('DELETE FROM applications WHERE id = ?').run(id);
+      const unused = this.sql('DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = ?)');
+      for (const sha of files) unused.run(sha, sha);
+    }
+    return ids;
+  }
+
   // Deadlines
 
   leaseDueDeadlines(now: string, owner: string, until: string, limit: number): DeadlineRecord[] {
@@ -207,6 +228,39 @@ export class SqliteWrites extends Statements {
   cancelDeadline(id: string, owner: string): void {
     const d = parseDoc<DeadlineRecord>(this.sql('SELECT doc FROM deadlines WHERE id = ?').get(str(id, 'id')));
     if (d && d.status === 'pending' && d.leaseOwner === owner) this.putDeadline({ ...d, status: 'cancelled', leaseOwner: null, leaseUntil: null });
+  }
+
+  // Notifications
+
+  leaseOutbox(now: string, owner: string, until: string, limit: number): OutboxRecord[] {
+    const rows = this.sql(
+      `SELECT doc FROM outbox WHERE status = 'pending' AND next_attempt <= ? AND (lease_until IS NULL OR lease_until < ?)
+       ORDER BY next_attempt, id LIMIT ?`,
+    ).all(str(now, 'now'), now, Math.max(1, Math.trunc(limit)));
+    return parseDocs<OutboxRecord>(rows).map((m) => {
+      const leased = { ...outboxDefaults(m), leaseOwner: str(owner, 'owner'), leaseUntil: str(until, 'until') };
+      this.putOutbox(leased);
+      return leased;
+    });
+  }
+
+  settleOutbox(id: string, owner: string, settlement: OutboxSettlement): boolean {
+    const found = parseDoc<OutboxRecord>(this.sql('SELECT doc FROM outbox WHERE id = ?').get(str(id, 'id')));
+    const current = found && outboxDefaults(found);
+    if (!current || current.status !== 'pending' || current.leaseOwner !== owner) return false;
+    this.putOutbox(settled(current, settlement));
+    return true;
+  }
+
+  private putOutbox(m: OutboxRecord): void {
+    this.sql('UPDATE outbox SET status = ?, next_attempt = ?, lease_until = ?, doc = ? WHERE id = ?').run(m.status, m.nextAttempt, m.leaseUntil, JSON.stringify(m), m.id);
+  }
+
+  addInbox(entries: InboxEntry[]): void {
+    const add = this.sql('INSERT OR IGNORE INTO inbox (id, application_id, kind, subject, region, at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const e of entries) {
+      add.run(str(e.id, 'id'), str(e.applicationId, 'id'), str(e.target.kind, 'kind'), str(e.target.subject, 'subject'), str(e.target.region, 'region'), e.at, JSON.stringify(e));
+    }
   }
 
   // Materials, ratings, portals
@@ -260,7 +314,7 @@ export interface SerializedChange {
   departments: string[];
   audit: Array<[seq: number, hash: string, doc: string]>;
   deadlines: { fire?: { id: string; owner: string; at: string }; cancel: string[]; add: DeadlineRow[] };
-  outbox: Array<[id: string, at: string, doc: string]>;
+  outbox: Array<[id: string, at: string, status: string, nextAttempt: string, doc: string]>;
   idempotency?: { scope: string; key: string; requestHash: string; response: string };
 }
 
@@ -295,7 +349,7 @@ export function serializeChange(change: ApplicationChange): SerializedChange {
       cancel: (d?.cancel ?? []).map((k) => str(k, 'key')),
       add,
     },
-    outbox: (change.outbox ?? []).map((m) => [str(m.id, 'id'), m.at, JSON.stringify(m)]),
+    outbox: (change.outbox ?? []).map((m) => [str(m.id, 'id'), m.at, m.status, m.nextAttempt, JSON.stringify(m)]),
   };
   const key = change.idempotency;
   if (key) serialized.idempotency = { scope: str(key.scope, 'scope'), key: str(key.key, 'key'), requestHash: str(key.requestHash, 'requestHash'), response: JSON.stringify(key.response) };
