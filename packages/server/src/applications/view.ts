@@ -1,11 +1,12 @@
-import type { ApplicationSnapshot, Json } from '@onething/engine';
+import { eventTitles, stateTitles, type ApplicationFlow, type ApplicationSnapshot, type Json, type Text } from '@onething/engine';
 import type { Services } from '../services.js';
 import type { ApplicationRecord } from '../store/types.js';
 import { isStaff } from '../auth/principal.js';
 import { actorsFor, applicationInboxTargets, type Access } from './access.js';
 import { allowedEvents } from './allowed-events.js';
+import { maskedApplicantName } from './applicant-name.js';
 
-/** What lists show of an application (no form data). */
+/** What lists show of an application (no form data; the applicant's name masked). */
 export function summaryView(app: ApplicationRecord) {
   return {
     id: app.id,
@@ -19,7 +20,17 @@ export function summaryView(app: ApplicationRecord) {
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,
     submittedAt: app.submittedAt,
+    applicantName: maskedApplicantName(app.data),
   };
+}
+
+const titlesOf = new WeakMap<ApplicationFlow, { stateTitles: Record<string, Text>; eventTitles: Record<string, Text> }>();
+
+/** The titles of a flow's states (by path) and events (by `<item>/<TYPE>`), built once per flow. */
+function flowTitles(flow: ApplicationFlow) {
+  let titles = titlesOf.get(flow);
+  if (!titles) titlesOf.set(flow, (titles = { stateTitles: stateTitles(flow), eventTitles: eventTitles(flow) }));
+  return titles;
 }
 
 /** The flow as clients need it: state, items and their outcomes, supplement rounds. */
@@ -52,7 +63,8 @@ export function recordView(app: ApplicationRecord) {
 
 /**
  * One application with its timeline (audit trail), pending deadlines, uploaded files, rating,
- * the caller's notifications about it (newest 50) and the events the caller may send now.
+ * the caller's notifications about it (newest 50), the events the caller may send now, and the
+ * titles of the flow's states and events (to name where it stands and what happened).
  * Applicants see staff actors by role and department only.
  * @example res.json(await fullView(app, services, access))
  */
@@ -81,5 +93,6 @@ export async function fullView(app: ApplicationRecord, services: Pick<Services, 
     notifications: inbox.items.map(({ id, at, template, item, title, body }) => ({ id, at, template, item, title, body })),
     allowedEvents:
       app.status === 'draft' || !runtime || !snapshot ? [] : allowedEvents(runtime.flow, snapshot, actorsFor(access, app, snapshot.context.applicant)),
+    ...(runtime ? flowTitles(runtime.flow) : { stateTitles: {}, eventTitles: {} }),
   };
 }

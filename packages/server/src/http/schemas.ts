@@ -217,6 +217,7 @@ export const componentSchemas = {
       createdAt: instant,
       updatedAt: instant,
       submittedAt: { type: ['string', 'null'] },
+      applicantName: { type: ['string', 'null'], description: 'The name of the person it is for, masked (王芳 → 王*): `applicant.name`, else `legalRepresentative.name`, `mother.name`, `father.name`.' },
     },
   },
   Application: {
@@ -235,6 +236,8 @@ export const componentSchemas = {
           attachments: { type: 'array', items: { type: 'object' } },
           rating: { oneOf: [{ $ref: '#/components/schemas/RatingRecord' }, { type: 'null' }] },
           notifications: { type: 'array', items: { $ref: '#/components/schemas/Notification' }, description: 'Your notifications about this application, newest first (at most 50).' },
+          stateTitles: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Text' }, description: 'The title of every state of the flow, by path (`reception.preReview`, `processing.<item>.review`).' },
+          eventTitles: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Text' }, description: 'The title of every event of the flow, by `<TYPE>` (the orchestration’s) or `<item>/<TYPE>`: the timeline’s events by name.' },
           allowedEvents: {
             type: 'array',
             description: 'The flow events you may send now (POST …/events), decided by the flow for your roles and the current state; empty for drafts.',
