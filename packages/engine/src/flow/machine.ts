@@ -134,7 +134,7 @@ export function compile(flow: ApplicationFlow): Compiled {
 
 function build(config: MachineConfig): Compiled {
   let current: Run | undefined;
-  const xstate = interpreter(config, allGuards.keys(), [...allActions.keys(), '@enter', '@exit', '@effects'], {
+  const xstate = interpreter(forXState(config), allGuards.keys(), [...allActions.keys(), '@enter', '@exit', '@effects'], {
     // Outside a step (XState's eager initial snapshot in createActor) nothing holds.
     guard: (type, params) => current?.guard(type, params as ScopedParams) ?? false,
     action: (type, params) => current?.action(type, params),
@@ -154,6 +154,41 @@ function build(config: MachineConfig): Compiled {
       }
     },
   };
+}
+
+type Node = { [key: string]: Json };
+const asNode = (v: Json | undefined): Node | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined);
+
+/**
+ * The flow's machine config as XState runs it. An item's region ends in a top-level final state
+ * of its chart (or `@skipped`); instead of XState's done events — raising and routing them costs a
+ * third of a step that decides an item — those states are plain states without transitions (a
+ * decided item takes no more events) and `processing` leaves for `decided` by an eventless
+ * transition once every active item has an outcome (`@decided`). `flow.machine` itself keeps
+ * `type: "final"`, so its hash and every reader of it are unaffected.
+ */
+export function forXState(config: MachineConfig): MachineConfig {
+  const states = asNode(config.states);
+  const processing = asNode(states?.processing);
+  const regions = asNode(processing?.states);
+  if (!states || !processing || !regions || processing.onDone === undefined) return config;
+  const settledRegions: Node = {};
+  for (const [id, region] of Object.entries(regions)) {
+    const r = asNode(region)!;
+    const inner: Node = {};
+    for (const [key, state] of Object.entries(asNode(r.states) ?? {})) {
+      const st = asNode(state)!;
+      if (st.type !== 'final') inner[key] = st;
+      else {
+        const { type: _type, on: _on, always: _always, ...rest } = st;
+        inner[key] = rest;
+      }
+    }
+    settledRegions[id] = { ...r, states: inner };
+  }
+  const { onDone, ...rest } = processing;
+  const done = (Array.isArray(onDone) ? onDone[0] : onDone) as Node;
+  return { ...config, states: { ...states, processing: { ...rest, states: settledRegions, always: { ...done, guard: { type: '@decided', params: { scope: 'bundle' } } } } } };
 }
 
 /** The limits of the timed states of a machine config, by clock key. */

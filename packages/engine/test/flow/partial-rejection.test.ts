@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { step } from '../../src/flow/step.js';
 import type { ApplicationSnapshot, FlowEvent } from '../../src/flow/types.js';
 import type { Actor } from '../../src/flow/types.js';
-import { actors, fixtureFlow, ok, refused, run, TO_ACCEPTANCE } from './fixtures.js';
+import { createApplicationFlow } from '../../src/flow/create.js';
+import { actors, bundleDefinition, composedOf, fixtureFlow, items, ok, refused, registryOf, run, TO_ACCEPTANCE } from './fixtures.js';
 
 const { flow } = fixtureFlow();
 const AT = '2025-03-05T02:00:00.000Z';
@@ -60,5 +61,16 @@ describe('a bundle ends when every included item is decided, with a result per i
       { type: 'cancelDeadline', key: 'reception' },
       { type: 'notify', to: 'applicant', template: 'onething.decided', params: { outcome: 'rejected' } },
     ]);
+  });
+
+  it('a decided item takes no more events, even where its chart gives the deciding state a transition', () => {
+    // XState lets a final state inside a parallel region take events; a decided item must not.
+    const reopening = structuredClone(items['birth-cert']);
+    reopening.flow.states.approved!.on = { REOPEN: { target: 'review', meta: { roles: ['reviewer'] } } };
+    const bundle = bundleDefinition();
+    const f = createApplicationFlow(composedOf(bundle), registryOf([reopening, items.hukou, items.insurance], [bundle])).value!;
+    const approved = ok(step(f, run(f, TO_ACCEPTANCE).snapshot, approveBirth[0], actors.health, AT));
+    expect(approved.snapshot.context.items['birth-cert']?.outcome).toBe('approved');
+    expect(refused(step(f, approved.snapshot, { type: 'REOPEN', item: 'birth-cert' }, actors.health, AT)).code).toBe('event-not-accepted');
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { transition, type AnyMachineSnapshot } from 'xstate';
-import { allActions, allGuards } from '../../src/flow/machine.js';
+import { allActions, allGuards, forXState } from '../../src/flow/machine.js';
 import { interpreter, type Interpreter } from '../../src/flow/xstate.js';
 import type { MachineConfig } from '../../src/flow/types.js';
 import { fixtureFlow } from './fixtures.js';
@@ -20,21 +20,26 @@ type Call = [string, unknown];
 /** An interpreter whose guards all hold (except `@decision` for anything but `completed`) and whose actions are recorded. */
 function recording(config: MachineConfig) {
   const calls: Call[] = [];
+  // `@decided` (all items decided) is set by the test before the event that decides the last item,
+  // so that it does not depend on when actions run (XState's transition() runs none).
+  const state = { decided: false };
   const it = interpreter(config, allGuards.keys(), [...allActions.keys(), '@enter', '@exit', '@effects'], {
-    guard: (type, params) => type !== '@decision' || (params as { params?: { outcome?: string } }).params?.outcome === 'completed',
+    guard: (type, params) =>
+      (type !== '@decision' || (params as { params?: { outcome?: string } }).params?.outcome === 'completed') && (type !== '@decided' || state.decided),
     action: (type, params) => calls.push([type, params]),
   });
-  return { it, calls };
+  return { it, calls, state };
 }
 
 const ids = (s: AnyMachineSnapshot) => s._nodes.map((n: { id: string }) => n.id).sort();
 
 /** Steps `it` through `events` and checks each step against XState's own `transition()`. */
-function agreeWithXState(it: Interpreter, calls: Call[], events: string[]) {
+function agreeWithXState(it: Interpreter, calls: Call[], events: string[], before: (type: string) => void = () => {}) {
   let snapshot = it.initial();
   calls.length = 0;
   const visited: unknown[] = [snapshot.value];
   for (const type of events) {
+    before(type);
     const restored = it.restore(snapshot.value, it.history(snapshot)).snapshot;
     expect(ids(restored)).toEqual(ids(snapshot));
     const [expected, actions] = transition(it.machine, restored, { type });
@@ -59,29 +64,47 @@ describe('the XState contract the flow runtime relies on (xstate 5.33)', () => {
     expect(importers).toEqual(['flow/xstate.ts']);
   });
 
-  it('the reused actor scope takes every transition exactly as XState’s transition() does, and hands over the same actions in the same order', () => {
-    const { flow } = fixtureFlow();
-    const { it: interp, calls } = recording(flow.machine);
-    const visited = agreeWithXState(interp, calls, [
-      'SAVE',
-      'SUBMIT',
-      'CLAIM',
-      'REQUEST_SUPPLEMENT',
-      'SUPPLEMENT',
-      'ACCEPT',
-      'hukou/CHECK',
-      'birth-cert/REQUEST_SUPPLEMENT',
-      'birth-cert/SUPPLEMENT',
-      'insurance/REMIND',
-      'insurance/VERIFIED',
-      'hukou/APPROVE',
-      'birth-cert/APPROVE',
-      'insurance/ISSUE',
-    ]);
-    // The walk went through the parallel regions and out to the end.
-    expect(visited).toContainEqual({ processing: { 'birth-cert': 'waiting', hukou: 'review', insurance: { handling: 'checking' } } });
-    expect(visited.at(-1)).toBe('completed');
-  });
+  it.each([
+    ['the flow’s machine config', (c: MachineConfig) => c],
+    ['the config as the runtime compiles it (forXState)', forXState],
+  ])(
+    'the reused actor scope takes every transition of %s exactly as XState’s transition() does, and hands over the same actions in the same order',
+    (_, configOf) => {
+      const { flow } = fixtureFlow();
+      const { it: interp, calls, state } = recording(configOf(flow.machine));
+      const last = 'insurance/ISSUE';
+      const visited = agreeWithXState(
+        interp,
+        calls,
+        [
+          'SAVE',
+          'SUBMIT',
+          'CLAIM',
+          'REQUEST_SUPPLEMENT',
+          'SUPPLEMENT',
+          'ACCEPT',
+          'hukou/CHECK',
+          'birth-cert/REQUEST_SUPPLEMENT',
+          'birth-cert/SUPPLEMENT',
+          'insurance/REMIND',
+          'insurance/VERIFIED',
+          'hukou/APPROVE',
+          'birth-cert/APPROVE',
+          last,
+        ],
+        (type) => (state.decided = type === last)
+      );
+      // The walk went through the parallel regions and out to the end.
+      expect(visited).toContainEqual({
+        processing: {
+          'birth-cert': 'waiting',
+          hukou: 'review',
+          insurance: { handling: 'checking' },
+        },
+      });
+      expect(visited.at(-1)).toBe('completed');
+    }
+  );
 
   it('keeps what history states remember across a restore from ids', () => {
     const config: MachineConfig = {
@@ -90,7 +113,11 @@ describe('the XState contract the flow runtime relies on (xstate 5.33)', () => {
       states: {
         work: {
           initial: 'one',
-          states: { one: { on: { NEXT: 'two' } }, two: { on: { NEXT: 'one' } }, hist: { type: 'history' } },
+          states: {
+            one: { on: { NEXT: 'two' } },
+            two: { on: { NEXT: 'one' } },
+            hist: { type: 'history' },
+          },
           on: { PAUSE: 'paused' },
         },
         paused: { on: { RESUME: 'work.hist' } },
@@ -104,7 +131,13 @@ describe('the XState contract the flow runtime relies on (xstate 5.33)', () => {
   it('restores the same snapshot as resolveState, caches it per state value, frozen, and a transition leaves it unchanged', () => {
     const { flow } = fixtureFlow();
     const { it: interp } = recording(flow.machine);
-    const value = { processing: { 'birth-cert': 'review', hukou: 'review', insurance: { handling: 'checking' } } };
+    const value = {
+      processing: {
+        'birth-cert': 'review',
+        hukou: 'review',
+        insurance: { handling: 'checking' },
+      },
+    };
     const restored = interp.restore(value, undefined);
     const resolved = interp.machine.resolveState({ value, context: {} });
     expect(restored.snapshot.value).toEqual(resolved.value);
@@ -113,10 +146,18 @@ describe('the XState contract the flow runtime relies on (xstate 5.33)', () => {
     expect(interp.restore(JSON.parse(JSON.stringify(value)), undefined)).toBe(restored);
     expect(Object.isFrozen(restored.snapshot) && Object.isFrozen(restored.snapshot._nodes)).toBe(true);
 
-    const before = { value: JSON.stringify(restored.snapshot.value), nodes: ids(restored.snapshot), history: { ...restored.snapshot.historyValue } };
+    const before = {
+      value: JSON.stringify(restored.snapshot.value),
+      nodes: ids(restored.snapshot),
+      history: { ...restored.snapshot.historyValue },
+    };
     interp.transition(restored.snapshot, 'hukou/APPROVE');
     interp.transition(restored.snapshot, 'insurance/VERIFIED');
-    expect({ value: JSON.stringify(restored.snapshot.value), nodes: ids(restored.snapshot), history: { ...restored.snapshot.historyValue } }).toEqual(before);
+    expect({
+      value: JSON.stringify(restored.snapshot.value),
+      nodes: ids(restored.snapshot),
+      history: { ...restored.snapshot.historyValue },
+    }).toEqual(before);
   });
 
   it('runs each action while the transition is taken, so the guards of later microsteps see its effect', () => {
@@ -134,7 +175,7 @@ describe('the XState contract the flow runtime relies on (xstate 5.33)', () => {
       },
       ['rule'],
       ['@save'],
-      { guard: () => saved, action: () => (saved = true) },
+      { guard: () => saved, action: () => (saved = true) }
     );
     expect(interp.transition(interp.initial(), 'GO').value).toBe('c');
   });

@@ -67,11 +67,21 @@ const decisionGuard: GuardDescriptor<{ outcome: ApplicationOutcome }> = {
   test: (args) => outcomeOf(args.context) === args.params.outcome,
 };
 
+/** `@decided`: every active item has an outcome (what `processing` waits for; see `forXState`). */
+const decidedGuard: GuardDescriptor = {
+  type: '@decided',
+  title: internal,
+  description: internal,
+  params: schema,
+  example: {},
+  test: (args) => args.context.active.every((id) => args.context.items[id]?.outcome !== undefined),
+};
+
 /** `@never`: stands in for a guard the catalog does not know (the flow is then not built). */
 const neverGuard: GuardDescriptor = { type: '@never', title: internal, description: internal, params: schema, example: {}, test: () => false };
 
 export const internalGuards: ReadonlyMap<string, GuardDescriptor> = new Map(
-  [allowedGuard, activeGuard, decisionGuard, neverGuard].map((g) => [g.type, g]),
+  [allowedGuard, activeGuard, decisionGuard, decidedGuard, neverGuard].map((g) => [g.type, g]),
 );
 
 const objectOrAbsent = (v: Json | undefined) => v === undefined || isObject(v);
