@@ -44,6 +44,24 @@ describe('HTTP errors are { code, message, pointer? } with the right status', ()
     expect(form).toMatchObject({ status: 415, body: { code: 'unsupported-media-type' } });
   });
 
+  it('answers a path that is not valid percent-encoding with 400, not 500', async () => {
+    const { logger, lines } = memoryLogger();
+    server = await startServer({ logger });
+    const applicant = await token({ sub: 'citizen-a' });
+    const response = await call(`${server.url}/api/applications/%E0%A4%A`, { token: applicant, headers: { 'accept-language': 'en' } });
+    expect(response).toMatchObject({ status: 400, body: { code: 'invalid-request', message: 'The request does not match the API contract' } });
+    expect(lines().filter((l) => l['msg'] === 'internal error')).toEqual([]);
+  });
+
+  it('answers a compressed or non-UTF-8 JSON body with 415 and an empty required body with 400', async () => {
+    server = await startServer();
+    const applicant = await token({ sub: 'citizen-a' });
+    const post = (headers: Record<string, string>, body?: string) => call(`${server!.url}/api/applications`, { method: 'POST', token: applicant, headers, ...(body !== undefined ? { body } : {}) });
+    expect(await post({ 'content-encoding': 'gzip' }, '{}')).toMatchObject({ status: 415, body: { code: 'unsupported-media-type', pointer: '/headers/content-encoding' } });
+    expect(await post({ 'content-type': 'application/json; charset=latin1' }, '{}')).toMatchObject({ status: 415, body: { pointer: '/headers/content-type' } });
+    expect(await post({})).toMatchObject({ status: 400, body: { code: 'invalid-request', pointer: '' } });
+  });
+
   it('answers a body over the JSON limit with 413', async () => {
     server = await startServer({ limits: { jsonBytes: 1000 } });
     const admin = await token({ sub: 'admin-1', roles: ['admin'] });
@@ -87,18 +105,32 @@ describe('HTTP errors are { code, message, pointer? } with the right status', ()
   it('turns an internal failure into 500 internal without a stack trace, and logs it', async () => {
     const store = new SqliteStore({ path: ':memory:' });
     await store.migrate();
-    store.schemaVersion = async () => {
+    store.listPortals = async () => {
       throw new Error('disk on fire at /var/lib/secret/path');
     };
     const { logger, lines } = memoryLogger();
     server = await startServer({ store, logger });
-    const response = await call(`${server.url}/healthz`);
+    const admin = await token({ sub: 'admin-1', roles: ['admin'] });
+    const response = await call(`${server.url}/api/admin/portals`, { token: admin });
     expect(response.status).toBe(500);
     expect(response.body).toEqual({ code: 'internal', message: '服务器内部错误，已记录，请稍后再试' });
     expect(JSON.stringify(response.body)).not.toContain('secret');
     const logged = lines().find((l) => l['msg'] === 'internal error');
     expect(JSON.stringify(logged)).toContain('disk on fire');
     expect(logged?.['requestId']).toBe(response.headers.get('x-request-id'));
+  });
+
+  it('reports a store that stopped answering as 503 unavailable on /healthz (a probe sees not-ready)', async () => {
+    const store = new SqliteStore({ path: ':memory:' });
+    await store.migrate();
+    store.schemaVersion = async () => {
+      throw new Error('the SQLite writer thread stopped: exit code 1');
+    };
+    const { logger, lines } = memoryLogger();
+    server = await startServer({ store, logger });
+    const response = await call(`${server.url}/healthz`, { headers: { 'accept-language': 'en' } });
+    expect(response).toMatchObject({ status: 503, body: { code: 'unavailable', message: 'The service is temporarily unavailable' } });
+    expect(JSON.stringify(lines().find((l) => l['msg'] === 'health check: the store does not answer'))).toContain('writer thread stopped');
   });
 
   it('limits requests per IP and per token with 429 rate-limited', async () => {

@@ -20,6 +20,20 @@ function fromStore(error: StoreError): HttpError {
 }
 
 /**
+ * A client error raised by Express or a library it runs (a 4xx `status`, the http-errors
+ * convention), e.g. the router's 400 for a path parameter that is not valid percent-encoding:
+ * answered with our code for that status, not as an internal error.
+ */
+function fromClientStatus(error: unknown): HttpError | undefined {
+  const { status } = (error ?? {}) as { status?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 404) return new HttpError('routeNotFound');
+  if (status === 413) return new HttpError('payloadTooLarge');
+  if (status === 415) return new HttpError('unsupportedMediaType');
+  return new HttpError('invalidRequest');
+}
+
+/**
  * The last middleware: every error becomes `{ code, message, pointer? }` with its status.
  * Unknown errors are logged (with the stack, masked) and answered as `internal` — the
  * client never sees a stack trace.
@@ -30,6 +44,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let http: HttpError;
     if (error instanceof HttpError) http = error;
     else if (error instanceof StoreError) http = fromStore(error);
+    else if (fromClientStatus(error)) http = fromClientStatus(error)!;
     else {
       http = new HttpError('internal');
       logger.error({ err: error, requestId: res.locals['requestId'], method: req.method, path: req.path }, 'internal error');

@@ -21,6 +21,7 @@ import type {
 import { StoreError, str } from '../errors.js';
 import { decodeCursor, encodeCursor, sortKey } from '../cursor.js';
 import { mongoMigrations } from './migrations.js';
+import { pendingMigrations } from '../migrations.js';
 import { outboxDefaults, settled } from '../outbox.js';
 
 /** Every document keeps the record as JSON text in `doc` (user data may hold any key, even `$x` or `a.b`); scalar fields beside it are for queries. */
@@ -116,12 +117,8 @@ export class MongoStore implements Store {
 
   async migrate(): Promise<number[]> {
     const done = new Set((await this.c<{ _id: number }>('migrations').find({}).toArray()).map((m) => m._id));
-    const known = Math.max(...mongoMigrations.map((m) => m.version));
-    const newer = [...done].filter((v) => v > known);
-    if (newer.length) throw new Error(`the store has schema version ${Math.max(...newer)}, newer than this server knows (${known}); upgrade the server`);
     const applied: number[] = [];
-    for (const migration of mongoMigrations) {
-      if (done.has(migration.version)) continue;
+    for (const migration of pendingMigrations(mongoMigrations, done)) {
       await migration.up(this.db);
       try {
         await this.c<{ _id: number; name: string; appliedAt: string }>('migrations').insertOne({ _id: migration.version, name: migration.name, appliedAt: new Date().toISOString() });
@@ -364,15 +361,24 @@ export class MongoStore implements Store {
   // Deadlines
 
   async leaseDueDeadlines(now: string, owner: string, until: string, limit: number): Promise<DeadlineRecord[]> {
-    const leased: DeadlineRecord[] = [];
-    for (let i = 0; i < Math.max(1, Math.trunc(limit)); i++) {
-      const row = await this.c<DeadlineRow>('deadlines').findOneAndUpdate(
-        { status: 'pending', due: { $lte: str(now, 'now') }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
-        { $set: { leaseOwner: str(owner, 'owner'), leaseUntil: str(until, 'until') } },
-        { sort: { due: 1, _id: 1 }, returnDocument: 'after' },
+    return (await this.leaseDue<DeadlineRow>('deadlines', 'due', { now, owner, until, limit })).map(fromDeadline);
+  }
+
+  /**
+   * Leases pending documents whose `dueField` has come and whose lease is free or expired, oldest
+   * first: one atomic find-and-modify each (driver 6+ returns the document itself), so two
+   * processes never lease the same one.
+   */
+  private async leaseDue<T extends Document>(name: string, dueField: 'due' | 'nextAttempt', q: { now: string; owner: string; until: string; limit: number }): Promise<T[]> {
+    const leased: T[] = [];
+    for (let i = 0; i < Math.max(1, Math.trunc(q.limit)); i++) {
+      const row = await this.c<Document>(name).findOneAndUpdate(
+        { status: 'pending', [dueField]: { $lte: str(q.now, 'now') }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: q.now } }] },
+        { $set: { leaseOwner: str(q.owner, 'owner'), leaseUntil: str(q.until, 'until') } },
+        { sort: { [dueField]: 1, _id: 1 }, returnDocument: 'after' },
       );
       if (!row) break;
-      leased.push(fromDeadline(row));
+      leased.push(row as unknown as T);
     }
     return leased;
   }
@@ -431,18 +437,7 @@ export class MongoStore implements Store {
   // Notifications
 
   async leaseOutbox(now: string, owner: string, until: string, limit: number): Promise<OutboxRecord[]> {
-    const leased: OutboxRecord[] = [];
-    for (let i = 0; i < Math.max(1, Math.trunc(limit)); i++) {
-      // One atomic find-and-modify per message: two processes never lease the same one.
-      const row = await this.c<OutboxRow>('outbox').findOneAndUpdate(
-        { status: 'pending', nextAttempt: { $lte: str(now, 'now') }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
-        { $set: { leaseOwner: str(owner, 'owner'), leaseUntil: str(until, 'until') } },
-        { sort: { nextAttempt: 1, _id: 1 }, returnDocument: 'after' },
-      );
-      if (!row) break;
-      leased.push(fromOutboxRow(row));
-    }
-    return leased;
+    return (await this.leaseDue<OutboxRow>('outbox', 'nextAttempt', { now, owner, until, limit })).map(fromOutboxRow);
   }
 
   async settleOutbox(id: string, owner: string, settlement: OutboxSettlement): Promise<boolean> {

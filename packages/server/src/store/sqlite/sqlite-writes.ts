@@ -17,6 +17,7 @@ import { StoreError, str } from '../errors.js';
 import { parseDoc, parseDocs, Statements } from './database.js';
 import { sqliteMigrations } from './migrations.js';
 import { outboxDefaults, settled } from '../outbox.js';
+import { pendingMigrations } from '../migrations.js';
 
 /** What one application change wrote: committed, or an earlier response replayed for its idempotency key. */
 export type WriteCommitResult = { status: 'committed' } | { status: 'replayed'; response: StoredResponse };
@@ -36,12 +37,8 @@ export class SqliteWrites extends Statements {
   migrate(now: string): number[] {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
     const done = new Set(this.sql('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    const known = Math.max(...sqliteMigrations.map((m) => m.version));
-    const newer = [...done].filter((v) => v > known);
-    if (newer.length) throw new Error(`the store has schema version ${Math.max(...newer)}, newer than this server knows (${known}); upgrade the server`);
     const applied: number[] = [];
-    for (const migration of sqliteMigrations) {
-      if (done.has(migration.version)) continue;
+    for (const migration of pendingMigrations(sqliteMigrations, done)) {
       migration.up(this.db);
       this.sql('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, now);
       applied.push(migration.version);
@@ -209,13 +206,27 @@ export class SqliteWrites extends Statements {
   // Deadlines
 
   leaseDueDeadlines(now: string, owner: string, until: string, limit: number): DeadlineRecord[] {
+    return this.leaseDue<DeadlineRecord>('deadlines', 'due', { now, owner, until, limit }, (d) => d, (d) => this.putDeadline(d));
+  }
+
+  /**
+   * Leases the pending rows of `table` whose `dueColumn` has come and whose lease is free or
+   * expired, oldest first (the caller's writer transaction makes it atomic).
+   */
+  private leaseDue<T extends { leaseOwner: string | null; leaseUntil: string | null }>(
+    table: 'deadlines' | 'outbox',
+    dueColumn: 'due' | 'next_attempt',
+    q: { now: string; owner: string; until: string; limit: number },
+    read: (doc: T) => T,
+    put: (leased: T) => void,
+  ): T[] {
     const rows = this.sql(
-      `SELECT doc FROM deadlines WHERE status = 'pending' AND due <= ? AND (lease_until IS NULL OR lease_until < ?)
-       ORDER BY due, id LIMIT ?`,
-    ).all(str(now, 'now'), now, Math.max(1, Math.trunc(limit)));
-    return parseDocs<DeadlineRecord>(rows).map((d) => {
-      const leased = { ...d, leaseOwner: str(owner, 'owner'), leaseUntil: str(until, 'until') };
-      this.putDeadline(leased);
+      `SELECT doc FROM ${table} WHERE status = 'pending' AND ${dueColumn} <= ? AND (lease_until IS NULL OR lease_until < ?)
+       ORDER BY ${dueColumn}, id LIMIT ?`,
+    ).all(str(q.now, 'now'), q.now, Math.max(1, Math.trunc(q.limit)));
+    return parseDocs<T>(rows).map((doc) => {
+      const leased = { ...read(doc), leaseOwner: str(q.owner, 'owner'), leaseUntil: str(q.until, 'until') };
+      put(leased);
       return leased;
     });
   }
@@ -233,15 +244,7 @@ export class SqliteWrites extends Statements {
   // Notifications
 
   leaseOutbox(now: string, owner: string, until: string, limit: number): OutboxRecord[] {
-    const rows = this.sql(
-      `SELECT doc FROM outbox WHERE status = 'pending' AND next_attempt <= ? AND (lease_until IS NULL OR lease_until < ?)
-       ORDER BY next_attempt, id LIMIT ?`,
-    ).all(str(now, 'now'), now, Math.max(1, Math.trunc(limit)));
-    return parseDocs<OutboxRecord>(rows).map((m) => {
-      const leased = { ...outboxDefaults(m), leaseOwner: str(owner, 'owner'), leaseUntil: str(until, 'until') };
-      this.putOutbox(leased);
-      return leased;
-    });
+    return this.leaseDue<OutboxRecord>('outbox', 'next_attempt', { now, owner, until, limit }, outboxDefaults, (m) => this.putOutbox(m));
   }
 
   settleOutbox(id: string, owner: string, settlement: OutboxSettlement): boolean {
