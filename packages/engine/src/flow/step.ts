@@ -238,6 +238,8 @@ function take(flow: ApplicationFlow, compiled: Compiled, snapshot: ApplicationSn
       : refuse('invalid-snapshot', { problem: error instanceof Error ? error.message : String(error) });
   }
 
+  // A decided item takes no more events, whatever its chart says (see `forXState`).
+  if (event.item !== undefined && snapshot.context.items[event.item]?.outcome !== undefined) return refuse('event-not-accepted', { event: event.type });
   const type = event.item === undefined ? event.type : `${event.item}/${event.type}`;
   const candidates = compiled.xstate.candidates(restored, type);
   if (candidates.length === 0) return refuse('event-not-accepted', { event: event.type });

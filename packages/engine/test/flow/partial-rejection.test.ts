@@ -67,10 +67,13 @@ describe('a bundle ends when every included item is decided, with a result per i
     // XState lets a final state inside a parallel region take events; a decided item must not.
     const reopening = structuredClone(items['birth-cert']);
     reopening.flow.states.approved!.on = { REOPEN: { target: 'review', meta: { roles: ['reviewer'] } } };
+    reopening.flow.on = { RESTART: { target: '.review', meta: { roles: ['reviewer'] } } };
     const bundle = bundleDefinition();
     const f = createApplicationFlow(composedOf(bundle), registryOf([reopening, items.hukou, items.insurance], [bundle])).value!;
     const approved = ok(step(f, run(f, TO_ACCEPTANCE).snapshot, approveBirth[0], actors.health, AT));
     expect(approved.snapshot.context.items['birth-cert']?.outcome).toBe('approved');
     expect(refused(step(f, approved.snapshot, { type: 'REOPEN', item: 'birth-cert' }, actors.health, AT)).code).toBe('event-not-accepted');
+    // …nor through a transition of the chart's root, which XState would take from any state of the region.
+    expect(refused(step(f, approved.snapshot, { type: 'RESTART', item: 'birth-cert' }, actors.health, AT)).code).toBe('event-not-accepted');
   });
 });
