@@ -94,6 +94,15 @@ describe('applyOverlay', () => {
       }),
       { numRuns: 200 },
     );
+    const bundleRegistry = registryOf([concepts, disabilityCard(), bundle(['disability-card'])]);
+    const bundleSpec = overlay({ base: { kind: 'bundle', id: 'test-bundle', version: '^1.0.0' } });
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('items', 'questions', 'ui', 'lead', 'region', 'flow'), fc.jsonValue({ maxDepth: 3 })), (patch) => {
+        const { diagnostics } = applyOverlay(bundleRegistry.bundle('test-bundle')!, { ...bundleSpec, patch } as OverlayDefinition, bundleRegistry);
+        expect(Array.isArray(diagnostics)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
     expect(applyOverlay(base, null as unknown as OverlayDefinition, registry).diagnostics[0]?.code).toBe('invalid-definition');
     expect(applyOverlay(undefined as never, shihe(), registry).diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(['not-json-value <base>']);
     expect(applyOverlay(base, { kind: 'overlay' } as OverlayDefinition, registry).diagnostics.map((d) => d.code)).toContain('invalid-definition');

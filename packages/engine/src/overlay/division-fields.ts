@@ -44,6 +44,7 @@ export function divisionReadPaths(definition: ItemDefinition | BundleDefinition,
   }
   for (const path of divisionFieldPaths(definition.questions, '/questions', lookup)) add(path, 'answers');
   for (const entry of Array.isArray(definition.items) ? definition.items : []) {
+    if (typeof entry?.item !== 'string' || typeof entry.version !== 'string') continue;
     const item = registry.resolveItem(entry.item, entry.version)?.definition;
     if (!item) continue;
     for (const field of collectFields(item.schema, '/schema', lookup)) {
