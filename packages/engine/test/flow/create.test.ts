@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createApplicationFlow } from '../../src/flow/create.js';
 import { chinaCalendar } from '../../src/flow/calendar/calendar.js';
 import type { ItemDefinition } from '../../src/definitions/types.generated.js';
-import { bundleDefinition, composedOf, items, registryOf } from './fixtures.js';
+import { step } from '../../src/flow/step.js';
+import { actors, bundleDefinition, composedOf, items, ok, registryOf, run } from './fixtures.js';
 
 const messages = (r: ReturnType<typeof createApplicationFlow>) => r.diagnostics.map((d) => `${d.code} ${d.file ?? ''}${d.pointer}: ${d.message.en}`);
 
@@ -29,6 +30,18 @@ describe('createApplicationFlow', () => {
     expect(states.supplement?.meta?.limitDays).toBe(20);
     expect(flow.supplement).toEqual({ maxRounds: 1 });
     expect(flow.migrations).toEqual(['^0.9.0']);
+  });
+
+  it('tells the roles that pre-review about a submission, and whoever asked about a supplement answer', () => {
+    const bundle = bundleDefinition('1.0.0', { preReview: { roles: ['reviewer'] } });
+    const flow = createApplicationFlow(composedOf(bundle), registryOf(Object.values(items), [bundle])).value!;
+    const lead = { id: 'r-1', role: 'reviewer', department: 'window' } as const;
+    const submitted = run(flow, [[{ type: 'SUBMIT' }, actors.applicant, '2025-03-03T01:00:00.000Z']]);
+    expect(submitted.effects.filter((e) => e.type === 'notify')).toEqual([{ type: 'notify', to: 'reviewer:window', template: 'onething.submitted', params: {} }]);
+    let s = ok(step(flow, submitted.snapshot, { type: 'CLAIM' }, lead, '2025-03-03T02:00:00.000Z')).snapshot;
+    s = ok(step(flow, s, { type: 'REQUEST_SUPPLEMENT', fields: ['child.name'], reason: 'x' }, lead, '2025-03-03T03:00:00.000Z')).snapshot;
+    const answered = ok(step(flow, s, { type: 'SUPPLEMENT', data: { child: { name: '小红' } } }, actors.applicant, '2025-03-03T04:00:00.000Z'));
+    expect(answered.effects.find((e) => e.type === 'notify')).toMatchObject({ to: 'reviewer:window', template: 'onething.supplemented' });
   });
 
   it('refuses charts naming guards or actions outside the catalog, and final states without an outcome', () => {

@@ -61,7 +61,7 @@ export function orchestrationChart(s: OrchestrationSettings): ChartLike & { stat
           SAVE: { actions: [{ type: '@save' }], meta: { title: text('保存草稿', 'Save the draft'), roles: applicant as [string] } },
           SUBMIT: {
             target: 'reception',
-            actions: [{ type: '@save' }, { type: '@submit' }, { type: 'notify', params: { to: 'clerk', template: 'onething.submitted' } }],
+            actions: [{ type: '@save' }, { type: '@submit' }, { type: 'notify', params: { to: window[0], template: 'onething.submitted' } }],
             meta: { title: text('提交申请', 'Submit'), roles: applicant as [string] },
           },
           WITHDRAW: withdraw,

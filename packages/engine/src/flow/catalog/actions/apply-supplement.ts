@@ -3,7 +3,7 @@ import type { Json } from '../../../json.js';
 import { refusal } from '../../refusals.js';
 import { changedPaths, copyObject, isObject, jsonEqual, mergePatch, within } from '../../data.js';
 import { BLOCKED_SEGMENTS } from '../../../rules/index.js';
-import { departmentOf } from '../../roles.js';
+import { departmentOf, resolveRole } from '../../roles.js';
 import type { ApplicationContext, SupplementRound } from '../../types.js';
 import type { ActionDescriptor, CatalogArgs } from '../types.js';
 import { openRound } from './request-supplement.js';
@@ -72,7 +72,9 @@ export const applySupplementAction: ActionDescriptor<Record<string, never>> = {
   effects: (args, sink) => {
     const last = args.context.supplements.filter((r) => r.scope === args.scope).at(-1);
     const params = { round: last?.round ?? 0, fields: last?.answer?.fields ?? [], materials: last?.answer?.materials ?? [] };
-    if (args.scope === 'bundle') sink.notify({ to: `clerk:${args.flow.lead}`, template: 'onething.supplemented', params });
-    else sink.notify({ to: `reviewer:${departmentOf(args.flow, args.scope)}`, template: 'onething.supplemented', params, item: args.scope });
+    // Whoever asked is told: their role, in their department (the window's, or the item's).
+    const by: { role: string; department?: string } = last?.requestedBy ?? { role: args.scope === 'bundle' ? 'clerk' : 'reviewer' };
+    const to = resolveRole(by.role, by.department ?? departmentOf(args.flow, args.scope));
+    sink.notify({ to, template: 'onething.supplemented', params, ...(args.scope === 'bundle' ? {} : { item: args.scope }) });
   },
 };
