@@ -25,6 +25,6 @@ export { reviewModel, flaggable, type ReviewModel, type ReviewSection, type Revi
 export { supplementPayload, flagProblem, noFlags, MAX_REASON, type Flags, type FlagProblem } from './model/supplement.js';
 export { applicationStateTitle, itemStates, itemStateTitle, orchestrationTitles, orchestrationEventTitles, stateLabel } from './model/states.js';
 export { directoryOf, type Directory } from './model/directory.js';
-export { displayValue, schemaAt, titleOf, getAt } from './model/schema.js';
+export { displayValue, fieldLabel, schemaAt, titleOf, getAt } from './model/schema.js';
 export { formatDateTime, formatDate, formatSize, shortNumber, lastDay } from './model/format.js';
 export { strings, t, tx } from './i18n/strings.js';

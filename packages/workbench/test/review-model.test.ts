@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '@onething/engine';
 import { flaggable, reviewModel } from '../src/model/review.js';
-import { displayValue } from '../src/model/schema.js';
+import { displayValue, fieldLabel } from '../src/model/schema.js';
 import { composed, NEWBORN } from './fixtures.js';
 
 const newborn = composed('newborn-birth');
@@ -65,5 +65,23 @@ describe('what a supplement request may flag', () => {
     expect(health.materials('mother-id-card')).toBe(true);
     expect(health.materials('child-photo')).toBe(false);
     expect(health.fields('no.such.field')).toBe(false);
+  });
+});
+
+describe('naming a field out of its form', () => {
+  it('puts the group’s title in front unless the field’s title already says it', () => {
+    expect(fieldLabel(newborn, 'mother.name', 'zh-CN')).toBe('母亲姓名');
+    expect(fieldLabel(newborn, 'birth-medical-certificate.birthWeightGrams', 'zh-CN')).toBe('出生医学证明首次签发 · 出生体重（克）');
+    expect(fieldLabel(newborn, 'mother.name', 'en')).toBe("Mother's name");
+  });
+});
+
+describe('a department reviewer’s view', () => {
+  it('keeps only what their item asks for: its fields and its materials', () => {
+    const m = reviewModel(newborn, NEWBORN.answers, NEWBORN.data as Record<string, Json>, {}, '2025-03-03', ['vaccination-certificate']);
+    expect(m.sections.map((s) => s.id)).toEqual(['child', 'mother', 'father', 'contact', 'vaccination-certificate/residence', 'vaccination-certificate/birth-doses']);
+    expect(m.sections.flatMap((s) => s.fields.map((f) => f.path))).not.toContain('birth-medical-certificate.birthWeightGrams');
+    expect(m.materials.map((x) => x.id)).toEqual(['mother-id-card', 'birth-medical-certificate']);
+    expect(m.answers).toHaveLength(3);
   });
 });

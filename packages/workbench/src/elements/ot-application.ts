@@ -5,10 +5,10 @@ import { ApiError, type WorkbenchClient } from '../api/client.js';
 import type { AllowedEvent, ApplicationView } from '../api/types.js';
 import { t, tx } from '../i18n/strings.js';
 import type { Directory } from '../model/directory.js';
-import { loadDivisions } from '../model/divisions.js';
+import { divisionName } from '../model/divisions.js';
 import { formatDateTime, shortNumber } from '../model/format.js';
 import { flaggable, reviewModel, type ReviewModel } from '../model/review.js';
-import { schemaAt, titleOf } from '../model/schema.js';
+import { fieldLabel } from '../model/schema.js';
 import type { Session } from '../model/session.js';
 import { applicationStateTitle } from '../model/states.js';
 import { needsConfirmation } from '../model/actions.js';
@@ -16,6 +16,7 @@ import { asPayload, flagProblem, noFlags, supplementPayload, type Flags } from '
 import type { FlagDetail } from '../render/flag.js';
 import { deadlineCell } from '../render/deadline.js';
 import { controls, tokens } from '../styles/theme.js';
+import { DivisionNames } from './division-names.js';
 import { emit } from './events.js';
 import type { ConfirmDetail, OtEventDialog, SupplementPreview } from './ot-event-dialog.js';
 import './ot-action-panel.js';
@@ -104,7 +105,7 @@ export class OtApplication extends LitElement {
       }
       .cols {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) 330px;
+        grid-template-columns: minmax(0, 1fr) 370px;
         gap: 14px;
         align-items: start;
       }
@@ -114,9 +115,22 @@ export class OtApplication extends LitElement {
       .panel + .panel {
         margin-top: 12px;
       }
-      .panel > h2 {
+      .panel > h2,
+      .panel-head h2 {
         font-size: 14px;
         margin-bottom: 8px;
+      }
+      .panel-head {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 8px;
+      }
+      .panel-head button[aria-pressed='true'] {
+        background: var(--ot-w-primary-soft);
+      }
+      .focus-note {
+        margin: -4px 0 8px;
       }
       aside {
         position: sticky;
@@ -217,6 +231,8 @@ export class OtApplication extends LitElement {
   @state() private accessor app: ApplicationView | undefined;
   @state() private accessor composed: ComposedBundle | undefined;
   @state() private accessor model: ReviewModel | undefined;
+  /** A reviewer sees their items' fields and materials; this shows everything. */
+  @state() private accessor showAll = false;
   @state() private accessor loadError = '';
   @state() private accessor notice: Notice | undefined;
   /** The supplement request being written: the event and the fields and materials ticked. */
@@ -227,9 +243,9 @@ export class OtApplication extends LitElement {
   @state() private accessor pending: { event: AllowedEvent; payload?: Record<string, Json> } | undefined;
   @state() private accessor busy = false;
   @state() private accessor dialogError = '';
-  @state() private accessor divisionsReady = false;
   @query('ot-event-dialog') private accessor dialog!: OtEventDialog;
   private request = 0;
+  private readonly names = new DivisionNames(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('applicationId') || changed.has('client')) && this.client && this.applicationId) {
@@ -237,9 +253,25 @@ export class OtApplication extends LitElement {
       this.composed = undefined;
       this.model = undefined;
       this.notice = undefined;
+      this.showAll = false;
       this.stopFlagging();
       void this.reload();
     }
+    const own = changed as Map<PropertyKey, unknown>; // private states are not keys of PropertyValues<this>
+    if ((own.has('app') || own.has('composed') || own.has('showAll') || own.has('session')) && this.app && this.composed) {
+      const app = this.app;
+      const focus = this.focusItems();
+      this.model = reviewModel(this.composed, app.answers, app.data, app.materials as Record<string, Json>, new Date().toISOString(), this.showAll ? undefined : focus);
+    }
+  }
+
+  /** The active items of the signed-in reviewer's departments (none for the window and admins). */
+  private focusItems(): string[] | undefined {
+    const s = this.session;
+    const flow = this.app?.flow;
+    if (s?.kind !== 'reviewer' || !this.composed || !flow) return undefined;
+    const mine = this.composed.items.filter((i) => s.departments.includes(i.department.id) && flow.active.includes(i.id)).map((i) => i.id);
+    return mine.length ? mine : undefined;
   }
 
   /**
@@ -256,12 +288,8 @@ export class OtApplication extends LitElement {
       if (mine !== this.request) return;
       this.app = app;
       this.composed = composed;
-      this.model = reviewModel(composed, app.answers, app.data, app.materials as Record<string, Json>, new Date().toISOString());
       this.loadError = '';
       if (this.notice?.kind === 'conflict') this.notice = undefined;
-      if (!this.divisionsReady && Object.values(composed.schema.properties ?? {}).length) {
-        void loadDivisions().then(() => (this.divisionsReady = true));
-      }
     } catch (error) {
       if (mine !== this.request) return;
       if (error instanceof ApiError && error.status === 401) emit(this, 'ot-api-error', { error });
@@ -303,9 +331,7 @@ export class OtApplication extends LitElement {
     const l = this.locale;
     const composed = this.composed!;
     if (kind === 'material') return `${tx(l, composed.materials.find((m) => m.id === id)?.title) || id}${t(l, 'materialSuffix')}`;
-    const parent = id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : '';
-    const own = tx(l, titleOf(schemaAt(composed.schema, id), id));
-    return parent ? `${tx(l, titleOf(schemaAt(composed.schema, parent), parent))} · ${own}` : own;
+    return fieldLabel(composed, id, l);
   }
 
   private onFlag(detail: FlagDetail): void {
@@ -464,7 +490,7 @@ export class OtApplication extends LitElement {
     return html`<dl class="summary card">
       <div><dt>${t(l, 'colApplicant')}</dt><dd>${app.applicantName ?? '—'}</dd></div>
       <div><dt>${t(l, 'submittedAt')}</dt><dd>${formatDateTime(app.submittedAt)}</dd></div>
-      <div><dt>${t(l, 'region')}</dt><dd>${app.region}</dd></div>
+      <div><dt>${t(l, 'region')}</dt><dd>${divisionName(app.region) ?? app.region}</dd></div>
       <div><dt>${t(l, 'nextDeadline')}</dt><dd>${app.status === 'open' ? deadlineCell(l, app.nextDeadline, now) : '—'}</dd></div>
       <div><dt>${t(l, 'revisionLabel')}</dt><dd>${app.revision}</dd></div>
     </dl>`;
@@ -512,7 +538,15 @@ export class OtApplication extends LitElement {
       <div class="cols">
         <div class="main">
           <section class="panel card" aria-labelledby="data-title">
-            <h2 id="data-title">${t(l, 'data')}</h2>
+            <div class="panel-head">
+              <h2 id="data-title">${t(l, 'data')}</h2>
+              ${this.focusItems() && !this.flagging
+                ? html`<button type="button" class="quiet" aria-pressed=${this.showAll ? 'true' : 'false'} @click=${() => (this.showAll = !this.showAll)}>
+                    ${t(l, 'showAllData')}
+                  </button>`
+                : nothing}
+            </div>
+            ${this.focusItems() && !this.showAll ? html`<p class="muted small focus-note">${t(l, 'focusNote')}</p>` : nothing}
             ${this.flagging
               ? html`<p class="flagging" id="flagging-intro" tabindex="-1">
                   ${t(l, 'flagMode')}${scope !== 'bundle' ? html` ${t(l, 'onlyOwnFields')}` : nothing}

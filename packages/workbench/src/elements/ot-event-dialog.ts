@@ -163,7 +163,7 @@ export class OtEventDialog extends LitElement {
       @close=${() => emit(this, 'ot-cancel', {})}
     >
       ${event
-        ? html`<form @submit=${this.confirm}>
+        ? html`<form novalidate @submit=${this.confirm}>
             <h2 id="dialog-title">${t(l, 'confirmTitle', { action: title })}</h2>
             <p class="item">${this.itemTitle || t(l, 'windowActions')}</p>
             ${targets.length ? html`<p>${t(l, 'leadsTo', { states: targets.join(t(l, 'or')) })}</p>` : nothing}
@@ -179,7 +179,7 @@ export class OtEventDialog extends LitElement {
                   <textarea
                     id="dialog-text"
                     maxlength="2000"
-                    ?required=${reason}
+                    aria-required=${reason ? 'true' : 'false'}
                     aria-invalid=${this.missing ? 'true' : 'false'}
                     aria-describedby=${this.missing ? 'dialog-missing' : nothing}
                     .value=${this.text}

@@ -27,6 +27,12 @@ export class OtItemStatus extends LitElement {
       th {
         padding: 6px 8px;
       }
+      th.state {
+        width: 44%;
+      }
+      .due {
+        margin-top: 2px;
+      }
       th[scope='row'] {
         font-weight: 600;
         background: transparent;
@@ -37,10 +43,11 @@ export class OtItemStatus extends LitElement {
         box-shadow: inset 3px 0 0 var(--ot-w-primary);
       }
       tr.inactive {
-        color: var(--ot-w-faint);
+        color: var(--ot-w-muted);
+        background: var(--ot-w-bg);
       }
       tr.inactive th[scope='row'] {
-        color: var(--ot-w-faint);
+        color: var(--ot-w-muted);
         font-weight: 400;
       }
       .dept {
@@ -97,8 +104,7 @@ export class OtItemStatus extends LitElement {
       <thead>
         <tr>
           <th scope="col">${t(l, 'colBundle')}</th>
-          <th scope="col">${t(l, 'itemState')}</th>
-          <th scope="col">${t(l, 'itemDeadline')}</th>
+          <th scope="col" class="state">${t(l, 'itemStateAndDeadline')}</th>
         </tr>
       </thead>
       <tbody>
@@ -119,11 +125,10 @@ export class OtItemStatus extends LitElement {
                 : html`<span class="muted">${t(l, accepted ? 'notActive' : 'waitingAcceptance')}</span>`;
           return html`<tr class="${active ? '' : 'inactive'} ${mine ? 'mine' : ''}" data-item=${item.id}>
             <th scope="row">
-              ${tx(l, item.title)}
+              <span class="title">${tx(l, item.title)}</span>
               <span class="dept">${tx(l, item.department.title)}${mine ? html` · <strong>${t(l, 'yourItem')}</strong>` : nothing}</span>
             </th>
-            <td>${state}</td>
-            <td>${active && !outcome && due ? deadlineCell(l, due, now) : html`<span class="muted">—</span>`}</td>
+            <td>${state}${active && !outcome && due ? html`<div class="due">${deadlineCell(l, due, now)}</div>` : nothing}</td>
           </tr>`;
         })}
       </tbody>

@@ -12,6 +12,7 @@ import type { Session } from '../model/session.js';
 import { applicationStateTitle } from '../model/states.js';
 import { deadlineCell } from '../render/deadline.js';
 import { controls, tokens } from '../styles/theme.js';
+import { DivisionNames } from './division-names.js';
 import { emit } from './events.js';
 
 /**
@@ -166,6 +167,7 @@ export class OtQueue extends LitElement {
   @state() private accessor loadedAt = '';
   private cursor = '';
   private request = 0;
+  private readonly names = new DivisionNames(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('client') || changed.has('session')) && this.client && this.session) {
@@ -317,8 +319,7 @@ export class OtQueue extends LitElement {
     const l = this.locale;
     if (!this.session) return nothing;
     const now = new Date().toISOString();
-    return html`<section class="card" aria-labelledby="queue-title">
-      <h2 id="queue-title" class="visually-hidden">${this.queueTitle()}</h2>
+    return html`<section class="card" aria-label=${this.queueTitle()}>
       ${this.filters()}
       <div class="meta">
         <span>${t(l, 'sortedByDeadline')}</span>
@@ -326,8 +327,7 @@ export class OtQueue extends LitElement {
       </div>
       ${this.error
         ? html`<p class="message error" role="alert">${t(l, 'loadFailed', { reason: this.error })}</p>`
-        : html`<table>
-            <caption class="visually-hidden">${this.queueTitle()}</caption>
+        : html`<table aria-label=${this.queueTitle()}>
             <thead>
               <tr>
                 <th scope="col" class="number">${t(l, 'colNumber')}</th>

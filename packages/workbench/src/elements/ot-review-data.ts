@@ -7,6 +7,7 @@ import type { ReviewField, ReviewSection } from '../model/review.js';
 import { displayValue } from '../model/schema.js';
 import { controls, tokens } from '../styles/theme.js';
 import { flagStyles, renderFlag } from '../render/flag.js';
+import { DivisionNames } from './division-names.js';
 
 /**
  * The application's data, read-only, as the merged form arranges it: one table per section of
@@ -102,6 +103,7 @@ export class OtReviewData extends LitElement {
   @property({ attribute: false }) accessor flags: ReadonlyMap<string, string> = new Map();
   /** Paths whose reason is missing (shown as errors after "Review and send"). */
   @property({ attribute: false }) accessor missing: ReadonlySet<string> = new Set();
+  private readonly names = new DivisionNames(this);
 
   private value(field: ReviewField): TemplateResult | string {
     const l = this.locale;

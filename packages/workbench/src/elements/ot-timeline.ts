@@ -5,7 +5,7 @@ import type { SupplementRoundView, TimelineEntry } from '../api/types.js';
 import { t, tx } from '../i18n/strings.js';
 import type { Directory } from '../model/directory.js';
 import { formatDateTime } from '../model/format.js';
-import { schemaAt, titleOf } from '../model/schema.js';
+import { fieldLabel } from '../model/schema.js';
 import { orchestrationEventTitles, stateLabel } from '../model/states.js';
 import { controls, tokens } from '../styles/theme.js';
 
@@ -108,11 +108,7 @@ export class OtTimeline extends LitElement {
   }
 
   private fieldTitle(path: string): string {
-    const schema = this.composed ? schemaAt(this.composed.schema, path) : undefined;
-    const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
-    const group = parent && this.composed ? titleOf(schemaAt(this.composed.schema, parent), parent) : undefined;
-    const own = tx(this.locale, titleOf(schema, path));
-    return group ? `${tx(this.locale, group)} · ${own}` : own;
+    return this.composed ? fieldLabel(this.composed, path, this.locale) : path;
   }
 
   private materialTitle(id: string): string {

@@ -4,9 +4,10 @@ import type { Locale } from '@onething/engine';
 import { ApiError, createClient, type WorkbenchClient } from '../api/client.js';
 import { t, tx } from '../i18n/strings.js';
 import { directoryOf, type Directory } from '../model/directory.js';
-import { divisionName, loadDivisions } from '../model/divisions.js';
+import { divisionName } from '../model/divisions.js';
 import { readSession, type Session } from '../model/session.js';
 import { controls, tokens } from '../styles/theme.js';
+import { DivisionNames } from './division-names.js';
 import { emit } from './events.js';
 import type { OtQueue } from './ot-queue.js';
 import './ot-application.js';
@@ -128,9 +129,9 @@ export class OtWorkbench extends LitElement {
   @state() private accessor session: Session | undefined;
   @state() private accessor directory: Directory | undefined;
   @state() private accessor signInError = '';
-  @state() private accessor divisionsReady = false;
   @query('ot-queue') private accessor queue: OtQueue | null = null;
   private client: WorkbenchClient | undefined;
+  private readonly names = new DivisionNames(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || changed.has('server')) this.start();
@@ -157,7 +158,6 @@ export class OtWorkbench extends LitElement {
       (catalog) => (this.directory = directoryOf(catalog)),
       () => undefined,
     );
-    void loadDivisions().then(() => (this.divisionsReady = true));
   }
 
   private signIn(token: string): void {

@@ -29,3 +29,8 @@ export function divisionName(code: string): string | undefined {
   const names = [...new Set(levels)].map((c) => finder!(c)?.name).filter((n): n is string => !!n && n !== '市辖区' && n !== '县');
   return names.length ? [...new Set(names)].join('') : undefined;
 }
+
+/** True once the names are loaded. */
+export function divisionsLoaded(): boolean {
+  return finder !== undefined;
+}

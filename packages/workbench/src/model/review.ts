@@ -79,11 +79,23 @@ function listRows(composed: ComposedBundle, path: string, value: Json | undefine
 /**
  * The application's answers, data and materials arranged as its merged form shows them:
  * sections of the active items with the visible fields (the engine's form state decides what is
- * visible, as for the applicant), titles and values, and the materials asked for.
+ * visible, as for the applicant), titles and values, and the materials asked for. With `focus`
+ * (item ids), only what those items ask for — a department reviewer's view of their items.
  * @example reviewModel(composed, app.answers, app.data, app.materials).sections[0].fields[0].title // { 'zh-CN': '与新生儿关系', … }
  */
-export function reviewModel(composed: ComposedBundle, answers: Record<string, Json>, data: Record<string, Json>, materials: Record<string, Json>, now?: string): ReviewModel {
+export function reviewModel(
+  composed: ComposedBundle,
+  answers: Record<string, Json>,
+  data: Record<string, Json>,
+  materials: Record<string, Json>,
+  now?: string,
+  focus?: readonly string[],
+): ReviewModel {
   const state = createFormState(composed, { answers, data, ...(now ? { now } : {}) }).current;
+  // a reviewer's view: only what their items ask for (the fields their projection maps, their materials)
+  const scopes = focus?.map((item) => flaggable(composed, item));
+  const inFocus = (path: string) => !scopes || scopes.some((s) => s.fields(path));
+  const materialInFocus = (id: string) => !scopes || scopes.some((s) => s.materials(id));
   const questionProps = composed.questions.properties ?? {};
   const answerRows: ReviewField[] = Object.entries(questionProps)
     .filter(([key]) => state.questions.visible.has(key) || answers[key] !== undefined)
@@ -92,7 +104,7 @@ export function reviewModel(composed: ComposedBundle, answers: Record<string, Js
   const sections: ReviewSection[] = [];
   for (const section of composed.ui.sections) {
     if (section.items.length && !section.items.some((i) => state.active.has(i))) continue;
-    const paths = section.fields.flatMap((p) => leavesOf(composed, p)).filter((p) => state.visible.has(p));
+    const paths = section.fields.flatMap((p) => leavesOf(composed, p)).filter((p) => state.visible.has(p) && inFocus(p));
     if (!paths.length) continue;
     const parents = new Set(paths.map((p) => p.split('.').slice(0, -1).join('.')));
     const fields = paths.map((path): ReviewField => {
@@ -109,7 +121,7 @@ export function reviewModel(composed: ComposedBundle, answers: Record<string, Js
   }
 
   const reviewMaterials: ReviewMaterial[] = composed.materials
-    .filter((m) => state.materials.visible.has(m.id) || materials[m.id] !== undefined)
+    .filter((m) => (state.materials.visible.has(m.id) || materials[m.id] !== undefined) && materialInFocus(m.id))
     .map((m) => {
       const value = materials[m.id] as { files?: ReviewMaterial['files']; eLicense?: { type: string; number: string } } | undefined;
       return {

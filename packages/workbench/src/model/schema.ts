@@ -1,4 +1,4 @@
-import type { Json, JsonSchema, Locale, Text } from '@onething/engine';
+import type { ComposedBundle, Json, JsonSchema, Locale, Text } from '@onething/engine';
 
 /**
  * The schema of the value at a dotted path of the bundle data.
@@ -63,4 +63,17 @@ export function displayValue(schema: JsonSchema | undefined, value: Json | undef
     if (name) return locale === 'en' ? `${name} (${value})` : `${name}（${value}）`;
   }
   return String(value);
+}
+
+/**
+ * A field's title where it is named out of its form (a supplement request, the timeline): with
+ * its group's title in front unless the title already says it (母亲 · 民族, but 母亲姓名).
+ * @example fieldLabel(composed, 'birth-medical-certificate.birthWeightGrams', 'zh-CN') // '出生医学证明首次签发 · 出生体重（克）'
+ */
+export function fieldLabel(composed: ComposedBundle, path: string, locale: Locale): string {
+  const own = titleOf(schemaAt(composed.schema, path), path)[locale];
+  const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+  if (!parent) return own;
+  const group = titleOf(schemaAt(composed.schema, parent), parent)[locale];
+  return own.startsWith(group) ? own : `${group} · ${own}`;
 }
