@@ -1,17 +1,24 @@
 // Shared set-up of the browser tests: bundle a test page with esbuild, serve it from 127.0.0.1 on a
-// random port, drive Debian's Chromium through playwright-core. The page mounts <ot-form> with
-// whatever composed bundle a test hands it (window.otTest.mount).
+// random port, drive Debian's Chromium through playwright-core (examples/testing/chromium.ts). The
+// page mounts <ot-form> with whatever composed bundle a test hands it (window.otTest.mount).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axe, launchChromium, ROOT, screenshot as saveScreenshot } from '../../../../examples/testing/chromium.js';
 
-export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export { axe, ROOT };
 export const ARTIFACTS = join(ROOT, 'test-results', 'form-elements');
+
+/**
+ * How long to wait for what a test polls for: vitest's default for `expect.poll` (one second) is
+ * shorter than a busy 2-core machine may take to load a chunk or re-render a big form.
+ * @example await expect.poll(() => field.getAttribute('aria-invalid'), settled).toBe('true')
+ */
+export const settled = { timeout: 15_000, interval: 50 };
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
@@ -71,10 +78,7 @@ export async function startSite(validators: Record<string, string> = {}): Promis
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     origin,
@@ -102,37 +106,7 @@ export async function startSite(validators: Record<string, string> = {}): Promis
   };
 }
 
-/** Runs axe-core on the page (including open shadow roots) and returns the violations. */
-export async function axe(page: Page): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-}
-
-/**
- * Saves a full-page screenshot under test-results/form-elements/. The viewport is stretched to the
- * page first: sections off screen are not painted (`content-visibility: auto`) until they are near it.
- */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  let height = 0;
-  for (let round = 0; round < 5; round++) {
-    // sections laid out for real once on screen may differ from their placeholder size: repeat until stable
-    const next = await page.evaluate(() => document.documentElement.scrollHeight);
-    if (next === height) break;
-    height = next;
-    await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  }
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  // and slices of it a person (or an image viewer) can read at full size
-  for (let y = 0, i = 1; y < height; y += 1200, i++) {
-    const clip = { x: 0, y, width: viewport.width, height: Math.min(1200, height - y) };
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.${i}.png`), clip, fullPage: true });
-  }
-  await page.setViewportSize(viewport);
+/** Saves a full-page screenshot (and readable slices of it) as test-results/form-elements/<name>.png. */
+export function screenshot(page: Page, name: string): Promise<void> {
+  return saveScreenshot(page, join(ARTIFACTS, `${name}.png`));
 }

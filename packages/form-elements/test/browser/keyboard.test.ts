@@ -1,9 +1,9 @@
 import type { Submission } from '@onething/engine';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeExample, validatorSource } from '../fixtures.js';
-import { screenshot, startSite, type TestSite } from './harness.js';
-import { answers, entries, type Entry } from './newborn.js';
+import { screenshot, settled, startSite, type TestSite } from './harness.js';
+import { answers, entries, type Entry } from '../../../../examples/testing/newborn-birth.js';
 
 const composed = composeExample('newborn-birth');
 let site: TestSite;
@@ -73,6 +73,11 @@ describe('keyboard only', () => {
   it('fills in, corrects and submits the newborn-birth application without a pointer', async () => {
     const { page, errors } = await site.page();
     await page.evaluate((o) => (window as any).otTest.mount(o), { composed, validator: 'newborn-birth', uploadDelay: 50 } as any);
+    // Listen for the file chooser from the start. Playwright turns the interception on by a message it
+    // does not wait for, so a listener added just before the key press (waitForEvent in a Promise.all)
+    // can lose the race on a busy machine: the chooser then opens unseen and the wait times out.
+    const choosers: FileChooser[] = [];
+    page.on('filechooser', (chooser) => void choosers.push(chooser));
     const plan = new Map<string, Entry>(entries);
     const questions = new Map(Object.entries(answers).map(([q, a]) => [`answers/${q}`, a]));
     const divisionsDone = new Map<string, number>();
@@ -94,9 +99,10 @@ describe('keyboard only', () => {
       }
       if (now.type === 'file') {
         // the father applies, so the mother's power of attorney is uploaded: Space opens the file chooser
-        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-        await chooser.setFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') });
-        await page.waitForFunction(() => (document.querySelector('ot-form') as any).materials['power-of-attorney']);
+        await page.keyboard.press('Space');
+        await expect.poll(() => choosers.length, settled).toBe(1);
+        await choosers[0]!.setFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') });
+        await expect.poll(() => page.evaluate(() => (document.querySelector('ot-form') as any).materials['power-of-attorney'] !== undefined), settled).toBe(true);
         continue;
       }
       const wanted = questions.get(now.name) ?? plan.get(now.name);

@@ -2,8 +2,8 @@ import type { Submission } from '@onething/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeExample, validatorSource } from '../fixtures.js';
-import { axe, screenshot, startSite, type TestSite } from './harness.js';
-import { answer, answers, fill, fillAll, group, title } from './newborn.js';
+import { axe, screenshot, settled, startSite, type TestSite } from './harness.js';
+import { answer, answers, fill, fillAll, group, title } from '../../../../examples/testing/newborn-birth.js';
 
 const composed = composeExample('newborn-birth');
 let site: TestSite;
@@ -37,7 +37,7 @@ describe('the newborn-birth bundle in <ot-form>', () => {
     await answer(form(page), composed, { bornInHubeiInstitution: '是' });
     expect(await includedItems(page)).toEqual(['出生医学证明首次签发', '预防接种证办理']);
     expect(await sectionTitles(page)).toContain('出生医学证明首次签发：新生儿出生信息');
-    await expect.poll(() => form(page).getByLabel(title(composed, 'birth-medical-certificate.birthWeightGrams')).count()).toBe(1);
+    await expect.poll(() => form(page).getByLabel(title(composed, 'birth-medical-certificate.birthWeightGrams')).count(), settled).toBe(1);
 
     // When the household is in Hubei and a card is wanted, registration, insurance and the card join
     await answer(form(page), composed, { settleInHubei: '是', wantsSocialSecurityCard: '是' });
@@ -65,7 +65,7 @@ describe('the newborn-birth bundle in <ot-form>', () => {
 
     // Then the summary is focused and lists the problems, and ot-invalid says what they are
     const summary = form(page).locator('.error-summary');
-    await expect.poll(() => summary.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    await expect.poll(() => summary.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el), settled).toBe(true);
     expect(await summary.getByRole('heading').textContent()).toBe('请更正以下问题');
     const links = summary.getByRole('link');
     expect(await links.count()).toBeGreaterThan(20);
@@ -88,7 +88,7 @@ describe('the newborn-birth bundle in <ot-form>', () => {
 
     // When the name is typed, its error goes away as soon as it is fixed
     await name.pressSequentially('李沐阳');
-    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => name.getAttribute('aria-invalid'), settled).toBe('false');
     expect(await summary.getByRole('link', { name: '请填写“新生儿姓名”' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
@@ -102,12 +102,12 @@ describe('the newborn-birth bundle in <ot-form>', () => {
     expect(await form(page).locator('[id="f-mother.idNumber-status"]').textContent()).toBe('号码校验未通过，请核对');
     // and leaving the field shows the validator's message
     await id.blur();
-    await expect.poll(() => id.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => id.getAttribute('aria-invalid'), settled).toBe('true');
     expect(await form(page).locator('[id="f-mother.idNumber-error"]').textContent()).toContain('请输入有效的18位居民身份证号码');
 
     // When it is corrected, the error goes and the widget reads the number
     await id.fill('420703199405120024');
-    await expect.poll(() => id.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => id.getAttribute('aria-invalid'), settled).toBe('false');
     expect(await form(page).locator('[id="f-mother.idNumber-status"]').textContent()).toBe('号码有效：1994-05-12 出生，女');
 
     // And an untouched field is not validated just because focus passed through it
@@ -119,15 +119,16 @@ describe('the newborn-birth bundle in <ot-form>', () => {
   });
 
   it('submits the complete application with hidden data pruned and computed values applied', async () => {
-    const { page, errors } = await open({ uploadDelay: 200 });
+    const { page, errors } = await open({ holdUploads: true });
     await answer(form(page), composed, answers);
     await fillAll(page, composed);
 
     // The father applies, so the mother's power of attorney must be uploaded: with a progress bar
     const attorney = form(page).locator('[id="m-power-of-attorney-file"]');
     await attorney.setInputFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 test') });
-    await expect.poll(() => form(page).locator('.file--uploading progress').count()).toBe(1);
-    await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents()).toEqual(['委托书.pdf']);
+    await expect.poll(() => form(page).locator('.file--uploading progress').evaluate((el: HTMLProgressElement) => el.value), settled).toBe(0.5);
+    await page.evaluate(() => (window as any).otTest.finishUploads());
+    await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents(), settled).toEqual(['委托书.pdf']);
 
     // A file of the wrong type is refused before it is uploaded
     const photo = form(page).locator('[id="m-power-of-attorney-file"]');

@@ -2,7 +2,7 @@ import type { ComposedBundle } from '@onething/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeExample, composeFixture, validatorSource } from '../fixtures.js';
-import { axe, screenshot, startSite, type TestSite } from './harness.js';
+import { axe, screenshot, settled, startSite, type TestSite } from './harness.js';
 
 const fixture = composeFixture();
 const restaurant = composeExample('open-restaurant');
@@ -55,7 +55,7 @@ describe('the division picker', () => {
 
     const { page, requests, errors } = await open(fixture);
     const picker = form(page).getByRole('group', { name: '户籍地' });
-    await expect.poll(() => picker.getByLabel('省（自治区、直辖市）').count()).toBe(1);
+    await expect.poll(() => picker.getByLabel('省（自治区、直辖市）').count(), settled).toBe(1);
     expect(requests.filter((p) => p.includes('divisions'))).toHaveLength(1);
     expect(await picker.getByLabel('县（区、县级市）').count()).toBe(0);
     await picker.getByLabel('省（自治区、直辖市）').selectOption({ label: '湖北省' });
@@ -78,7 +78,7 @@ describe('a nested object', () => {
     await address.getByLabel('街道门牌', { exact: false }).fill('发展大道18号');
     await address.getByLabel('邮政编码', { exact: false }).fill('43607');
     await address.getByLabel('邮政编码', { exact: false }).blur();
-    await expect.poll(() => field(page, 'household-members.address.postcode').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => field(page, 'household-members.address.postcode').getAttribute('aria-invalid'), settled).toBe('true');
     expect(await form(page).evaluate((el: any) => el.data['household-members'].address)).toEqual({ street: '发展大道18号', postcode: '43607' });
     expect(errors).toEqual([]);
   });
@@ -126,7 +126,7 @@ describe('a repeatable group', () => {
 
 describe('materials', () => {
   it('checks type and size before uploading, shows progress, and offers the e-licence instead where one replaces the paper', async () => {
-    const { page, errors } = await open(fixture, { uploadDelay: 300, eLicenses: [{ type: 'resident-id-card', number: '420703199405120024' }] });
+    const { page, errors } = await open(fixture, { holdUploads: true, eLicenses: [{ type: 'resident-id-card', number: '420703199405120024' }] });
     const tenancy = form(page).locator('[id="m-tenancy-file"]');
 
     await tenancy.setInputFiles({ name: 'contract.docx', mimeType: 'application/msword', buffer: Buffer.from('x') });
@@ -135,9 +135,10 @@ describe('materials', () => {
     expect(await form(page).locator('[id="m-tenancy-error"]').textContent()).toContain('文件“big.pdf”超过 1 KB');
 
     await tenancy.setInputFiles({ name: '合同.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(512) });
-    await expect.poll(() => form(page).locator('progress').count()).toBe(1);
+    await expect.poll(() => form(page).locator('progress').evaluate((el: HTMLProgressElement) => el.value), settled).toBe(0.5);
     expect(await form(page).locator('[id="m-tenancy-error"]').count()).toBe(0);
-    await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents()).toEqual(['合同.pdf']);
+    await page.evaluate(() => (window as any).otTest.finishUploads());
+    await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents(), settled).toEqual(['合同.pdf']);
 
     // the ID card: the applicant's e-licence is known, so nothing needs uploading
     const idCard = form(page).locator('.material').filter({ hasText: '身份证' });
@@ -164,7 +165,7 @@ describe('materials', () => {
       ),
     );
     await form(page).locator('[id="m-tenancy-file"]').setInputFiles({ name: 'a.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(10) });
-    await expect.poll(() => form(page).evaluate((el: any) => el.materials.tenancy?.files?.[0]?.sha256)).toBe('b'.repeat(64));
+    await expect.poll(() => form(page).evaluate((el: any) => el.materials.tenancy?.files?.[0]?.sha256), settled).toBe('b'.repeat(64));
   });
 });
 
@@ -252,7 +253,7 @@ describe('the open-restaurant bundle', () => {
 
     await field(page, 'outdoor-signboard.widthCm').fill('600');
     await field(page, 'outdoor-signboard.heightCm').fill('120');
-    await expect.poll(() => field(page, 'outdoor-signboard.areaSqm').inputValue()).toBe('7.2');
+    await expect.poll(() => field(page, 'outdoor-signboard.areaSqm').inputValue(), settled).toBe('7.2');
     expect(await field(page, 'outdoor-signboard.areaSqm').getAttribute('readonly')).not.toBeNull();
 
     await field(page, 'enterprise.creditCode').pressSequentially('92420703ma4f7k2l5l');

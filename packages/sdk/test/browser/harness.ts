@@ -2,21 +2,35 @@
 // store with the example definitions) on 127.0.0.1, serving the SDK's browser build at /sdk/ and
 // the example portals, driven in Debian's Chromium through playwright-core. Every page records
 // Content-Security-Policy violations and console errors.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+//
+// The SDK (and the React portal) are built into a temporary folder of this run: a test never
+// serves files another process may be rebuilding (`npm run build` empties dist/browser first).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axe, launchChromium, ROOT, screenshot as saveScreenshot } from '../../../../examples/testing/chromium.js';
 import { startServer, type SdkTestServer } from '../server.js';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { buildBrowser } from '../../scripts/browser-build.mjs';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { buildPortal } from '../../../../examples/portal-react/build.mjs';
 
-export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export { axe, ROOT };
 export const ARTIFACTS = join(ROOT, 'test-results', 'sdk');
+
+/**
+ * How long a page may take to show what a test waits for, on a busy 2-core machine: vitest's own
+ * default for `expect.poll`, one second, is less than a portal takes to load its form there.
+ * @example await expect.poll(() => form(page).locator('.title').count(), settled).toBe(1)
+ */
+export const settled = { timeout: 15_000, interval: 50 };
 
 export interface Site {
   server: SdkTestServer;
   browser: Browser;
   /** A fresh browser context (its own storage) with a page at `path`. */
-  open(path: string, options?: { context?: BrowserContext }): Promise<Opened>;
+  open(path: string, options?: { context?: BrowserContext; viewport?: { width: number; height: number } }): Promise<Opened>;
   close(): Promise<void>;
 }
 
@@ -29,33 +43,34 @@ export interface Opened {
   saves(): Promise<string[]>;
   /** Console errors and uncaught exceptions. */
   errors: string[];
+  /** Every URL the page requested. */
+  requests: string[];
 }
 
 /** Builds the SDK's browser bundle (and the React example when asked), starts the server and Chromium. */
 export async function startSite(options: { react?: boolean } = {}): Promise<Site> {
-  execFileSync(process.execPath, [join(ROOT, 'packages/sdk/scripts/build-browser.mjs')], { stdio: 'pipe' });
-  if (options.react) execFileSync(process.execPath, [join(ROOT, 'examples/portal-react/build.mjs')], { stdio: 'pipe' });
+  const build = mkdtempSync(join(tmpdir(), 'ot-sdk-site-'));
+  await buildBrowser({ outdir: join(build, 'sdk') });
+  if (options.react) await buildPortal({ outdir: join(build, 'portal-react') });
   const server = await startServer({
     assets: {
-      sdk: join(ROOT, 'packages/sdk/dist/browser'),
+      sdk: join(build, 'sdk'),
       portalHtml: join(ROOT, 'examples/portal-html'),
-      portalReact: join(ROOT, 'examples/portal-react/dist'),
+      ...(options.react ? { portalReact: join(build, 'portal-react') } : {}),
     },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await launchChromium();
   return {
     server,
     browser,
-    async open(path, { context } = {}) {
-      const ctx = context ?? (await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' }));
+    async open(path, { context, viewport } = {}) {
+      const ctx = context ?? (await browser.newContext({ viewport: viewport ?? { width: 1100, height: 900 }, locale: 'zh-CN' }));
       const page = await ctx.newPage();
       const errors: string[] = [];
+      const requests: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      page.on('request', (r) => void requests.push(r.url()));
       await page.addInitScript(() => {
         const w = window as unknown as { __violations: string[] };
         w.__violations = [];
@@ -68,6 +83,7 @@ export async function startSite(options: { react?: boolean } = {}): Promise<Site
         page,
         context: ctx,
         errors,
+        requests,
         violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
         saves: () => page.evaluate(() => (window as unknown as { __saves: string[] }).__saves),
       };
@@ -75,30 +91,21 @@ export async function startSite(options: { react?: boolean } = {}): Promise<Site
     async close() {
       await browser.close();
       await server.close();
+      rmSync(build, { recursive: true, force: true });
     },
   };
 }
 
 /**
- * Runs axe-core on the page, open shadow roots included. The script is evaluated through the
- * DevTools protocol, which a page's CSP does not govern (adding a script tag would be blocked).
+ * Waits until the page's `<ot-service>` has shown its form (its `ready()` promise), however long
+ * loading the SDK, the composed bundle and its validator takes.
  */
-export async function axe(page: Page): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
-  const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run;
-    const result = await run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
+export async function ready(page: Page): Promise<void> {
+  await page.evaluate(() => customElements.whenDefined('ot-service'));
+  await page.locator('ot-service').evaluate((el: HTMLElement & { ready(): Promise<void> }) => el.ready());
 }
 
 /** A full-page screenshot under test-results/sdk/ (sections off screen render once near: stretch first). */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.min(height, 12_000) });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize(viewport);
+export function screenshot(page: Page, name: string): Promise<void> {
+  return saveScreenshot(page, join(ARTIFACTS, `${name}.png`), { slices: false });
 }

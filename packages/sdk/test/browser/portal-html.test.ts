@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, answers, fill, fillAll } from '../../../form-elements/test/browser/newborn.js';
-import { axe, screenshot, startSite, type Site } from './harness.js';
+import { answer, answers, fill, fillAll } from '../../../../examples/testing/newborn-birth.js';
+import { axe, ready, screenshot, settled, startSite, type Site } from './harness.js';
 import { composed, fillShort, form, service } from './newborn-portal.js';
 
 let site: Site;
@@ -13,37 +13,47 @@ afterAll(() => site?.close());
 describe('the plain HTML portal under a strict CSP', () => {
   it('renders the newborn-birth form, validates it and submits it, with no CSP violation', async () => {
     // Given the portal page (script-src 'self', style-src 'self', no inline script, no eval)
-    const { page, violations, errors, saves } = await site.open('/portal/');
+    const { page, violations, errors, saves, requests } = await site.open('/portal/');
     const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-(eval|inline)/);
-    await expect.poll(() => form(page).locator('.title').textContent()).toBe('新生儿出生“一件事”');
+    await ready(page);
+    expect(await form(page).locator('.title').textContent()).toBe('新生儿出生“一件事”');
     await screenshot(page, 'portal-html-1-start');
     expect(await axe(page)).toEqual([]);
 
     // When the empty form is submitted, it says what is missing
     await form(page).getByRole('button', { name: '提交申请' }).click();
-    await expect.poll(() => form(page).locator('.error-summary').count()).toBe(1);
+    await expect.poll(() => form(page).locator('.error-summary').count(), settled).toBe(1);
 
     // When it is filled in completely (the father applies: the mother's power of attorney is uploaded)
     await answer(form(page), composed, answers);
     await fillAll(page, composed);
     await form(page).locator('[id="m-power-of-attorney-file"]').setInputFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
-    await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents()).toEqual(['委托书.pdf']);
-    await expect.poll(async () => (await saves()).at(-1), { timeout: 10_000 }).toMatch(/"saved"/);
+    await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents(), settled).toEqual(['委托书.pdf']);
+    await expect.poll(async () => (await saves()).at(-1), settled).toMatch(/"saved"/);
     expect(await service(page).locator('[part="status"] [role="status"]').textContent()).toMatch(/草稿已于 .* 自动保存/);
     await screenshot(page, 'portal-html-2-filled');
     await form(page).getByRole('button', { name: '提交申请' }).click();
 
     // Then the server has it, and the page confirms it and shows its progress
-    await expect.poll(() => service(page).locator('.panel h2').textContent(), { timeout: 15_000 }).toBe('申请已提交');
+    await expect.poll(() => service(page).locator('.panel h2').textContent(), settled).toBe('申请已提交');
     const id = (await service(page).locator('.panel .ref').textContent())!;
     const stored = await site.server.store.getApplication(id);
     expect(stored).toMatchObject({ status: 'open', state: 'reception', owner: null });
     expect(stored?.data['child']).toMatchObject({ name: '李沐阳', birthDate: '2024-11-03' });
     expect(stored?.materials['power-of-attorney']).toMatchObject({ files: [{ name: '委托书.pdf', type: 'application/pdf' }] });
-    await expect.poll(() => service(page).locator('ot-status .state').textContent()).toBe('已提交，等待受理');
+    await expect.poll(() => service(page).locator('ot-status .state').textContent(), settled).toBe('已提交，等待受理');
     await screenshot(page, 'portal-html-3-submitted');
+
+    // And the continuation token, the only credential of this citizen's application, was never in a
+    // URL (history, Referer, access logs) nor in any line the server logged
+    const receipts = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.endsWith(':receipts')).map(([, v]) => JSON.parse(v)));
+    const continuation: string = receipts[0]?.[0]?.continuation;
+    expect(continuation).toMatch(/^\S{20,}$/);
+    expect(requests.filter((url) => url.includes(continuation))).toEqual([]);
+    expect(site.server.logs().length).toBeGreaterThan(0);
+    expect(site.server.logs().filter((line) => line.includes(continuation))).toEqual([]);
 
     // And nothing was blocked by the CSP, and nothing failed in the console
     expect(await violations()).toEqual([]);
@@ -54,24 +64,24 @@ describe('the plain HTML portal under a strict CSP', () => {
 describe('offline', () => {
   it('keeps what was typed while the network is cut, through a reload, and saves it when the network is back', async () => {
     const { page, saves, violations } = await site.open('/portal/');
-    await expect.poll(() => form(page).locator('.title').count()).toBe(1);
+    await ready(page);
     await answer(form(page), composed, { bornInHubeiInstitution: '否', settleInHubei: '否', wantsSocialSecurityCard: '否' });
     await fill(form(page), composed, 'mother.name', { text: '王晓燕' });
-    await expect.poll(async () => (await saves()).at(-1), { timeout: 10_000 }).toMatch(/"saved"/);
+    await expect.poll(async () => (await saves()).at(-1), settled).toMatch(/"saved"/);
 
     // Given the network is cut mid-fill
     await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
     await fill(form(page), composed, 'child.name', { text: '李沐阳' });
     await fill(form(page), composed, 'contact.mobile', { text: '13971234567' });
     // Then the page says so clearly, and that the answers are kept
-    await expect.poll(() => service(page).locator('.notice--offline').textContent(), { timeout: 10_000 }).toContain('网络连接已断开');
+    await expect.poll(() => service(page).locator('.notice--offline').textContent(), settled).toContain('网络连接已断开');
     await screenshot(page, 'portal-html-4-offline');
     expect(await axe(page)).toEqual([]);
 
     // When the page is reloaded, still without a network
     await page.reload();
     // Then the form comes back from the device with every value
-    await expect.poll(() => form(page).locator('[id="f-child.name"]').inputValue(), { timeout: 15_000 }).toBe('李沐阳');
+    await expect.poll(() => form(page).locator('[id="f-child.name"]').inputValue(), settled).toBe('李沐阳');
     expect(await form(page).locator('[id="f-mother.name"]').inputValue()).toBe('王晓燕');
     expect(await form(page).locator('[id="f-contact.mobile"]').inputValue()).toBe('13971234567');
     expect(await service(page).locator('.notice--offline').count()).toBe(1);
@@ -86,7 +96,7 @@ describe('offline', () => {
       child: { name: '李沐阳' },
       contact: { mobile: '13971234567' },
     });
-    await expect.poll(() => service(page).locator('.notice--offline').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => service(page).locator('.notice--offline').count(), settled).toBe(0);
     expect(await violations()).toEqual([]);
   }, 90_000);
 });
@@ -96,9 +106,9 @@ describe('submitting once', () => {
     const applications = async () => (await site.server.store.listApplications({ order: 'updated', limit: 100 })).items;
     const before = (await applications()).length;
     const { page, saves, errors } = await site.open('/portal/');
-    await expect.poll(() => form(page).locator('.title').count()).toBe(1);
+    await ready(page);
     await fillShort(page);
-    await expect.poll(async () => (await saves()).at(-1), { timeout: 10_000 }).toMatch(/"saved"/);
+    await expect.poll(async () => (await saves()).at(-1), settled).toMatch(/"saved"/);
 
     // Given the first submission reaches the server but its answer is lost on the way back
     await page.route('**/submit', async (route) => {
@@ -107,14 +117,14 @@ describe('submitting once', () => {
     }, { times: 1 });
     await form(page).getByRole('button', { name: '提交申请' }).click();
     // Then the person is told it did not go through, with every value still there
-    await expect.poll(() => service(page).locator('#ot-submit-error').textContent(), { timeout: 10_000 }).toContain('提交失败：无法连接到服务');
+    await expect.poll(() => service(page).locator('#ot-submit-error').textContent(), settled).toContain('提交失败：无法连接到服务');
     expect(await form(page).locator('[id="f-child.name"]').inputValue()).toBe('李沐阳');
     await screenshot(page, 'portal-html-6-submit-lost');
 
     // When they click submit twice, fast
     await form(page).getByRole('button', { name: '提交申请' }).dblclick();
     // Then the application is confirmed, and there is exactly one (the draft that became it)
-    await expect.poll(() => service(page).locator('.panel h2').textContent(), { timeout: 15_000 }).toBe('申请已提交');
+    await expect.poll(() => service(page).locator('.panel h2').textContent(), settled).toBe('申请已提交');
     const id = (await service(page).locator('.panel .ref').textContent())!;
     const all = await applications();
     expect(all.length).toBe(before + 1);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fill } from '../../../form-elements/test/browser/newborn.js';
+import { fill } from '../../../../examples/testing/newborn-birth.js';
+import { createApiClient } from '../../src/api/client.js';
+import { newborn } from '../fixtures.js';
 import { token } from '../server.js';
-import { axe, screenshot, startSite, type Site } from './harness.js';
+import { axe, ready, screenshot, settled, startSite, type Site } from './harness.js';
 import { composed, fillShort, form, service } from './newborn-portal.js';
 
 let site: Site;
@@ -31,10 +33,10 @@ describe('a supplement round trip in <ot-status>', () => {
 
     // Given a signed-in citizen submitted the newborn application on the portal
     const { page, violations, errors } = await site.open(`/portal/#token=${citizen}`);
-    await expect.poll(() => form(page).locator('.title').count()).toBe(1);
+    await ready(page);
     await fillShort(page);
     await form(page).getByRole('button', { name: '提交申请' }).click();
-    await expect.poll(() => service(page).locator('.panel .ref').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => service(page).locator('.panel .ref').count(), settled).toBe(1);
     const id = (await service(page).locator('.panel .ref').textContent())!;
 
     // When the window flags two fields, with the reason
@@ -45,11 +47,11 @@ describe('a supplement round trip in <ot-status>', () => {
     // Then the applicant's status shows exactly what to change and why, with only those fields editable
     const status = page.locator('ot-status');
     await status.getByRole('button', { name: '刷新' }).click();
-    await expect.poll(() => status.locator('#ot-supplement-title').textContent()).toBe('需要您补正');
+    await expect.poll(() => status.locator('#ot-supplement-title').textContent(), settled).toBe('需要您补正');
     expect(await status.locator('[part="supplement"] dd').first().textContent()).toBe(reason);
     expect(await status.locator('[part="supplement"] > dl li').allTextContents()).toEqual(['新生儿姓名', '母亲公民身份号码']);
     const supplementForm = status.locator('ot-form');
-    await expect.poll(() => supplementForm.locator('input:not([type=hidden])').count()).toBe(2);
+    await expect.poll(() => supplementForm.locator('input:not([type=hidden])').count(), settled).toBe(2);
     await screenshot(page, 'supplement-1-requested');
     expect(await axe(page)).toEqual([]);
 
@@ -57,7 +59,7 @@ describe('a supplement round trip in <ot-status>', () => {
     await fill(supplementForm, composed, 'child.name', { text: '李沐扬' });
     await fill(supplementForm, composed, 'mother.idNumber', { text: '420703199405120016' });
     await supplementForm.getByRole('button', { name: '提交补正材料' }).click();
-    await expect.poll(() => status.locator('.notice--success').textContent(), { timeout: 10_000 }).toContain('补正内容已提交');
+    await expect.poll(() => status.locator('.notice--success').textContent(), settled).toContain('补正内容已提交');
     await screenshot(page, 'supplement-2-sent');
 
     // Then the window sees the change, recorded with the request
@@ -71,14 +73,14 @@ describe('a supplement round trip in <ot-status>', () => {
     await act(clerk, id, { type: 'ACCEPT' });
     await act(cdc, id, { type: 'APPROVE', item: 'vaccination-certificate' });
     await status.getByRole('button', { name: '刷新' }).click();
-    await expect.poll(() => status.locator('.state').textContent()).toBe('已办结');
+    await expect.poll(() => status.locator('.state').textContent(), settled).toBe('已办结');
     const rating = status.locator('ot-rating');
     await rating.getByRole('button', { name: '提交评价' }).click();
-    expect(await rating.locator('.error-message').textContent()).toBe('请选择 1 到 5 星');
+    await expect.poll(() => rating.locator('.error-message').textContent(), settled).toBe('请选择 1 到 5 星');
     await rating.locator('label[for="score-5"]').click();
     await rating.getByLabel('意见和建议').fill('一次提交就全办好了，很方便。');
     await rating.getByRole('button', { name: '提交评价' }).click();
-    await expect.poll(() => rating.locator('[role="status"]').textContent()).toBe('您的评价：5 星');
+    await expect.poll(() => rating.locator('[role="status"]').textContent(), settled).toBe('您的评价：5 星');
     expect(await site.server.store.getRating(id)).toMatchObject({ score: 5, comment: '一次提交就全办好了，很方便。' });
     await screenshot(page, 'supplement-3-completed-rated');
     expect(await axe(page)).toEqual([]);
@@ -88,9 +90,14 @@ describe('a supplement round trip in <ot-status>', () => {
 
   it('prefills the same citizen’s next application from the first, marked and editable, and nobody else’s', async () => {
     const region = '420703';
-    // Given the citizen of the round trip above starts another application on a new device
-    const again = await site.open(`/portal/#token=${await token({ sub: 'citizen-supplement', region })}`);
-    await expect.poll(() => form(again.page).locator('.title').count(), { timeout: 15_000 }).toBe(1);
+    // Given a citizen who submitted a newborn application before (through the API, on another device)
+    const bearer = await token({ sub: 'citizen-prefill', region });
+    const api = createApiClient({ server: site.server.url, token: bearer });
+    const { application } = await api.createDraft('newborn-birth', undefined, 'prefill-create-0001');
+    await api.submit(application.id, newborn, 'prefill-submit-0001', {});
+    // When they start another application in the portal
+    const again = await site.open(`/portal/#token=${bearer}`);
+    await ready(again.page);
     // Then their own non-sensitive answers are filled in, each marked, with a summary at the top
     expect(await form(again.page).locator('[id="f-mother.name"]').inputValue()).toBe('王晓燕');
     expect(await form(again.page).locator('[id="f-contact.mobile"]').inputValue()).toBe('13971234567');
@@ -106,7 +113,7 @@ describe('a supplement round trip in <ot-status>', () => {
 
     // Given another citizen on the same site
     const other = await site.open(`/portal/#token=${await token({ sub: 'citizen-other', region })}`);
-    await expect.poll(() => form(other.page).locator('.title').count(), { timeout: 15_000 }).toBe(1);
+    await ready(other.page);
     // Then nothing of the first citizen's is there
     expect(await form(other.page).locator('[id="f-mother.name"]').inputValue()).toBe('');
     expect(await form(other.page).locator('[id="f-contact.mobile"]').inputValue()).toBe('');

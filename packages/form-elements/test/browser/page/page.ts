@@ -14,6 +14,11 @@ interface MountOptions {
   eLicenses?: Array<{ type: string; number: string }>;
   /** Upload every file in this many ms (progress in four steps); omit for no uploader (the event is used). */
   uploadDelay?: number;
+  /**
+   * Uploads report half their bytes at once and finish only when the test calls
+   * `otTest.finishUploads()`: what is shown while uploading can be checked without racing a timer.
+   */
+  holdUploads?: boolean;
 }
 
 interface Recorded {
@@ -24,6 +29,7 @@ interface Recorded {
 /** Sets up `window.otTest` with the validators the harness compiled (name → ShapeValidator). */
 export function install(validators: Record<string, OtForm['validator']>): void {
   const events: Recorded[] = [];
+  const held: Array<() => void> = [];
   for (const type of ['ot-change', 'ot-step', 'ot-submit', 'ot-invalid', 'ot-upload-request']) {
     document.addEventListener(type, (e) => {
       const detail = (e as CustomEvent).detail ?? null;
@@ -35,6 +41,10 @@ export function install(validators: Record<string, OtForm['validator']>): void {
   Object.assign(window, {
     otTest: {
       events,
+      /** Lets every held upload finish. */
+      finishUploads() {
+        for (const finish of held.splice(0)) finish();
+      },
       async mount(options: MountOptions) {
         const mount = document.getElementById('mount')!;
         mount.replaceChildren();
@@ -54,6 +64,17 @@ export function install(validators: Record<string, OtForm['validator']>): void {
               await new Promise((r) => setTimeout(r, delay / 4));
               progress((file.size * i) / 4, file.size);
             }
+            return { sha256: 'a'.repeat(64), name: file.name, size: file.size, type: file.type };
+          };
+        }
+        if (options.holdUploads) {
+          form.uploader = async (file, { progress, signal }) => {
+            progress(file.size / 2, file.size);
+            await new Promise<void>((resolve, reject) => {
+              held.push(resolve);
+              signal.addEventListener('abort', () => reject(signal.reason));
+            });
+            progress(file.size, file.size);
             return { sha256: 'a'.repeat(64), name: file.name, size: file.size, type: file.type };
           };
         }
