@@ -60,3 +60,13 @@ export async function demoIdentities(registry: Registry, secret: string, expires
   identities.push({ label: 'admin 管理员', claims: { sub: 'demo-admin', roles: ['admin'], region } });
   return Promise.all(identities.map(async (i) => ({ ...i, token: await mintToken(i.claims, { secret }, { expiresIn }) })));
 }
+
+/**
+ * A staff identity's ready link into the workbench, its token handed over in the fragment
+ * (`#token=…`, taken by the page and removed from the address bar); none for applicants.
+ * @example workbenchLink(clerk, 'http://127.0.0.1:3000/workbench/') // 'http://127.0.0.1:3000/workbench/#token=eyJ…'
+ */
+export function workbenchLink(identity: DemoIdentity, workbenchUrl: string): string | undefined {
+  const staff = identity.claims.roles?.some((r) => r === 'clerk' || r === 'admin' || r.startsWith('reviewer:'));
+  return staff ? `${workbenchUrl}#token=${identity.token}` : undefined;
+}

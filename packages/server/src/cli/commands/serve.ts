@@ -10,7 +10,7 @@ import { openStore } from '../../store/open.js';
 import { importDefinitions } from '../../catalog/definitions.js';
 import { serve } from '../../serve.js';
 import { createLogger } from '../../logging.js';
-import { demoIdentities, demoSecret } from '../../demo.js';
+import { demoIdentities, demoSecret, workbenchLink } from '../../demo.js';
 import { defaultAssetMounts, REPO_ROOT } from '../../paths.js';
 import { ASSET_PATHS, type AssetMounts } from '../../http/assets.js';
 import type { AuthOptions } from '../../auth/tokens.js';
@@ -165,8 +165,11 @@ export const serveCommand: CliCommand = {
         }
         if (flags.demo) {
           lines.push('', 'Demo tokens (Authorization: Bearer …), valid 30 days:');
+          const workbench = assets.workbench && existsSync(assets.workbench) ? `${running.url}${ASSET_PATHS.workbench}` : undefined;
           for (const identity of await demoIdentities(await running.services.catalog.registry(), auth.secret as string)) {
             lines.push(`  ${identity.label}`, `    ${identity.token}`);
+            const link = workbench ? workbenchLink(identity, workbench) : undefined;
+            if (link) lines.push(`    workbench: ${link}`);
           }
         }
         lines.push('', 'Stop with Ctrl+C.', '');
