@@ -1,6 +1,8 @@
 import type { Json } from '../json.js';
 import type { Text } from '../text.js';
+import { isRefusal } from './refusals.js';
 import { allows } from './roles.js';
+import { step } from './step.js';
 import type { Actor, ApplicationFlow, ApplicationSnapshot, StateValue } from './types.js';
 
 /**
@@ -21,6 +23,11 @@ export interface AvailableEvent {
   input?: 'supplement' | 'reason';
   /** True when the transition's condition needs `event.reason` (a refusal without one is certain). */
   reasonRequired?: boolean;
+  /**
+   * The branch the event takes now, when that does not depend on what the event carries (its
+   * conditions read the data, not the payload): tried with the step function, nothing kept.
+   */
+  next?: number;
 }
 
 export interface AvailableBranch {
@@ -96,6 +103,26 @@ const rolesOf = (t: TransitionConfig): string[] => {
   return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
 };
 
+/** The path of the state a region is in after a step: the item's own, or the application's. */
+function regionPath(value: StateValue, item: string | undefined): string | undefined {
+  const leaf = (v: StateValue): string => (typeof v === 'string' ? v : Object.entries(v).map(([k, sub]) => `${k}.${leaf(sub)}`)[0] ?? '');
+  if (item === undefined) return leaf(value);
+  if (typeof value === 'string') return undefined;
+  const processing = value['processing'];
+  const own = processing && typeof processing === 'object' ? processing[item] : undefined;
+  return own === undefined ? undefined : `processing.${item}.${leaf(own)}`;
+}
+
+/** Which of an event's branches a payload-free step takes now (a dry run), if it is taken at all. */
+function takenBranch(flow: ApplicationFlow, snapshot: ApplicationSnapshot, event: AvailableEvent, actor: Actor): number | undefined {
+  const result = step(flow, snapshot, event.item === undefined ? { type: event.type } : { type: event.type, item: event.item }, actor, snapshot.updatedAt);
+  if (isRefusal(result)) return undefined;
+  const reached = regionPath(result.snapshot.value, event.item);
+  if (reached === undefined) return undefined;
+  const index = event.branches.findIndex((b) => b.target && (reached === b.target.path || reached.startsWith(`${b.target.path}.`)));
+  return index === -1 ? undefined : index;
+}
+
 /**
  * The events an actor may send an application now, in the order of its states (the window's
  * first, then each item's): each with its title, the states it may lead to and what it carries.
@@ -139,6 +166,10 @@ export function availableEvents(flow: ApplicationFlow, snapshot: ApplicationSnap
         event.input = 'reason';
         event.reasonRequired = true;
       } else if (actions.some((a) => a.type === '@reason')) event.input = 'reason';
+      if (branches.length > 1 && event.input === undefined) {
+        const next = takenBranch(flow, snapshot, event, actor);
+        if (next !== undefined) event.next = next;
+      }
       found.set(key, event);
     }
   }

@@ -3,7 +3,8 @@ import { availableEvents, eventTitles, stateTitles } from '../../src/flow/events
 import { isRefusal } from '../../src/flow/refusals.js';
 import { step } from '../../src/flow/step.js';
 import type { Actor, ApplicationFlow, ApplicationSnapshot } from '../../src/flow/types.js';
-import { actors, fixtureFlow, ok, run, TO_ACCEPTANCE } from './fixtures.js';
+import { createApplicationFlow } from '../../src/flow/create.js';
+import { actors, bundleDefinition, composedOf, fixtureFlow, items, ok, registryOf, run, TO_ACCEPTANCE } from './fixtures.js';
 
 const { flow } = fixtureFlow();
 const at = '2025-03-04T02:00:00.000Z';
@@ -79,6 +80,40 @@ describe('availableEvents', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('the branch an event takes now', () => {
+  it('is found by trying the step when the conditions read the data, not the payload', () => {
+    const t = (zh: string) => ({ 'zh-CN': zh, en: zh });
+    const chart = (name: string) => ({
+      initial: 'review',
+      states: {
+        review: {
+          on: {
+            PASS: [
+              { target: 'inspection', guard: { type: 'rule', params: { rule: { '==': [{ var: 'data.childName' }, name] } } }, meta: { title: t('安排核查'), roles: ['reviewer'] } },
+              { target: 'approved', meta: { title: t('直接通过'), roles: ['reviewer'] } },
+            ],
+          },
+        },
+        inspection: { meta: { title: t('现场核查') }, on: { DONE: { target: 'approved', meta: { roles: ['reviewer'] } } } },
+        approved: { type: 'final', meta: { outcome: 'approved' } },
+      },
+    });
+    const bundle = bundleDefinition();
+    const pass = (name: string) => {
+      const registry = registryOf([{ ...items['birth-cert'], flow: chart(name) as never }, items.hukou, items.insurance], [bundle]);
+      const branched = createApplicationFlow(composedOf(bundle), registry).value!;
+      const accepted = run(branched, TO_ACCEPTANCE).snapshot;
+      expect(accepted.context.data).toMatchObject({ child: { name: '小明' } });
+      // events with one branch, or carrying a reason or a supplement, are not tried
+      expect(availableEvents(branched, accepted, actors.police).every((e) => e.next === undefined)).toBe(true);
+      return availableEvents(branched, accepted, actors.health).find((e) => e.type === 'PASS')!;
+    };
+    expect(pass('小明').title).toEqual(t('安排核查 / 直接通过'));
+    expect(pass('小明').next).toBe(0); // the child is called 小明: the inspection
+    expect(pass('小红').next).toBe(1); // not: straight to approval
   });
 });
 
