@@ -8,7 +8,7 @@ export { OtWorkbench } from './elements/ot-workbench.js';
 export { OtQueue } from './elements/ot-queue.js';
 export { OtApplication } from './elements/ot-application.js';
 export { queueQuery, PAGE_SIZE, type StateFilter, type DeadlineFilter } from './model/queue.js';
-export { needsConfirmation } from './model/actions.js';
+export { actionTargets, actionTitle, needsConfirmation } from './model/actions.js';
 export { OtReviewData } from './elements/ot-review-data.js';
 export { OtReviewMaterials, type DownloadDetail } from './elements/ot-review-materials.js';
 export { OtItemStatus } from './elements/ot-item-status.js';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compose, load, type ComposedBundle, type DefinitionFile, type Registry } from '@onething/engine';
+import { checkSubmission, compose, load, unproject, validateData, type ComposedBundle, type DefinitionFile, type Json, type Registry } from '@onething/engine';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples/definitions');
@@ -54,3 +54,36 @@ export const NEWBORN = {
 /** Minimal bytes that sniff as a PDF. */
 export const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
+
+const shop = '湖北省鄂州市华容区葛店经济技术开发区创业大道66号1层';
+const operator = { name: '张伟', idNumber: '420704198803210158', mobile: '13807112345' };
+const restaurant = { name: '鄂州市华容区沐阳小吃店', creditCode: '92420703MA4F7K2L5L' };
+
+/**
+ * An open-restaurant application from a small restaurant that already holds its business
+ * licence and puts up no sign: only the food business licence applies, and its 180 m² premises
+ * send it to an on-site inspection. The bundle data is the item's data merged (`unproject`),
+ * checked here as the server will check it; `uploads` are the materials to upload.
+ */
+export function restaurantApplication(): { answers: Record<string, Json>; data: Record<string, Json>; uploads: string[] } {
+  const answers = { hasBusinessLicence: true, premisesScale: 'small', wantsSignboard: false };
+  const r = examples();
+  const { value: form } = compose(r.bundle('open-restaurant')!, r, answers);
+  const item = {
+    enterprise: restaurant,
+    legalRepresentative: operator,
+    premises: { address: shop, division: '420703', area: 180, seats: 60 },
+    businessItems: ['hot-food', 'cold-food'],
+    coldFoodRoomArea: 8,
+    foodSafetyManagerName: '陈静',
+    foodSafetyManagerMobile: '15927123456',
+  };
+  const data = unproject(form!, { 'food-business-licence': item });
+  // the materials it must upload (the others an e-licence replaces)
+  const uploads = ['premises-layout', 'food-safety-rules'];
+  const file = { files: [{ sha256: '0'.repeat(64), name: 'x.pdf', size: 1, type: 'application/pdf' }] };
+  const materials = Object.fromEntries(uploads.map((m) => [m, file]));
+  const check = checkSubmission(form!, { answers, data, materials }, (d) => validateData(form!.schema, d));
+  if (check.errors.length) throw new Error(`the restaurant application is not valid: ${JSON.stringify(check.errors.slice(0, 3))}`);
+  return { answers, data, uploads };
+}

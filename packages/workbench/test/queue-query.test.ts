@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsConfirmation } from '../src/model/actions.js';
+import { actionTargets, actionTitle, needsConfirmation } from '../src/model/actions.js';
 import { queueQuery } from '../src/model/queue.js';
 import type { Session } from '../src/model/session.js';
 
@@ -34,5 +34,15 @@ describe('which actions ask for a confirmation', () => {
     expect(needsConfirmation({ type: 'REQUEST_SUPPLEMENT', input: 'supplement', branches: [target('supplement')] }, 'reception')).toBe(true);
     expect(needsConfirmation({ type: 'PASS', item: 'fire', branches: [target('processing.fire.inspection')] }, 'processing')).toBe(true);
     expect(needsConfirmation({ type: 'ODD' }, 'reception')).toBe(true);
+  });
+});
+
+describe('what an action is called', () => {
+  const t = (zh: string) => ({ 'zh-CN': zh, en: zh });
+  const pass = { type: 'PASS', title: t('安排核查 / 材料合格'), branches: [{ title: t('安排核查'), target: { path: 'i', title: t('现场核查'), final: false } }, { title: t('材料合格'), target: { path: 'd', title: t('许可决定'), final: false } }] };
+  it('by the branch it takes now when the server knows it, else by every branch', () => {
+    expect([actionTitle({ ...pass, next: 1 }), actionTargets({ ...pass, next: 1 })]).toEqual([t('材料合格'), [t('许可决定')]]);
+    expect([actionTitle(pass), actionTargets(pass)]).toEqual([t('安排核查 / 材料合格'), [t('现场核查'), t('许可决定')]]);
+    expect(actionTitle({ type: 'ODD' })).toEqual(t('ODD'));
   });
 });

@@ -72,6 +72,8 @@ export interface AllowedEvent {
   input?: 'reason' | 'supplement';
   /** The flow refuses it without a reason. */
   reasonRequired?: boolean;
+  /** The branch it takes now, when that does not depend on what it carries (index into `branches`). */
+  next?: number;
 }
 
 /** One application with its timeline, deadlines and files — what the application view shows. */

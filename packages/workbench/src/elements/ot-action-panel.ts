@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ComposedBundle, Locale } from '@onething/engine';
 import type { AllowedEvent } from '../api/types.js';
+import { actionTitle } from '../model/actions.js';
 import { t, tx } from '../i18n/strings.js';
 import { controls, tokens } from '../styles/theme.js';
 import { emit } from './events.js';
@@ -96,7 +97,7 @@ export class OtActionPanel extends LitElement {
             first = false;
             return html`<li>
               <button type="button" class=${cls} data-event=${e.type} data-item=${e.item ?? ''} ?disabled=${this.disabled} @click=${() => emit<ActionDetail>(this, 'ot-action', { event: e })}>
-                ${tx(l, e.title) || e.type}
+                ${tx(l, actionTitle(e))}
               </button>
             </li>`;
           })}

@@ -11,7 +11,7 @@ import { flaggable, reviewModel, type ReviewModel } from '../model/review.js';
 import { fieldLabel } from '../model/schema.js';
 import type { Session } from '../model/session.js';
 import { applicationStateTitle } from '../model/states.js';
-import { needsConfirmation } from '../model/actions.js';
+import { actionTitle, needsConfirmation } from '../model/actions.js';
 import { asPayload, flagProblem, noFlags, supplementPayload, type Flags } from '../model/supplement.js';
 import type { FlagDetail } from '../render/flag.js';
 import { deadlineCell } from '../render/deadline.js';
@@ -413,7 +413,7 @@ export class OtApplication extends LitElement {
     const app = this.app;
     if (!client || !app || this.busy) return;
     const l = this.locale;
-    const action = tx(l, event.title) || event.type;
+    const action = tx(l, actionTitle(event));
     this.busy = true;
     this.dialogError = '';
     try {

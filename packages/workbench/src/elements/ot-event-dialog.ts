@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Locale } from '@onething/engine';
 import type { AllowedEvent } from '../api/types.js';
+import { actionTargets, actionTitle } from '../model/actions.js';
 import { t, tx } from '../i18n/strings.js';
 import { controls, tokens } from '../styles/theme.js';
 import { emit } from './events.js';
@@ -151,8 +152,8 @@ export class OtEventDialog extends LitElement {
   override render() {
     const l = this.locale;
     const event = this.event;
-    const title = event ? tx(l, event.title) || event.type : '';
-    const targets = [...new Set((event?.branches ?? []).map((b) => (b.target ? tx(l, b.target.title) : '')).filter(Boolean))];
+    const title = event ? tx(l, actionTitle(event)) : '';
+    const targets = event ? actionTargets(event).map((x) => tx(l, x)) : [];
     const supplement = event?.input === 'supplement';
     const reason = event?.input === 'reason';
     return html`<dialog

@@ -61,27 +61,14 @@ export class OtQueue extends LitElement {
         font-size: 12px;
         color: var(--ot-w-muted);
       }
-      table {
-        table-layout: fixed;
-      }
       td,
       th {
         padding: 7px 10px;
+        white-space: nowrap;
       }
-      th.number {
-        width: 116px;
-      }
-      th.applicant {
-        width: 96px;
-      }
-      th.state {
-        width: 150px;
-      }
-      th.submitted {
-        width: 140px;
-      }
-      th.deadline {
-        width: 250px;
+      td.bundle {
+        white-space: normal;
+        width: 40%;
       }
       tbody tr {
         cursor: pointer;
@@ -105,11 +92,6 @@ export class OtQueue extends LitElement {
         background: transparent;
         text-decoration: underline;
         text-underline-offset: 2px;
-      }
-      td.bundle {
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
       }
       .deadline {
         display: inline-flex;
@@ -330,12 +312,12 @@ export class OtQueue extends LitElement {
         : html`<table aria-label=${this.queueTitle()}>
             <thead>
               <tr>
-                <th scope="col" class="number">${t(l, 'colNumber')}</th>
+                <th scope="col">${t(l, 'colNumber')}</th>
                 <th scope="col">${t(l, 'colBundle')}</th>
-                <th scope="col" class="applicant">${t(l, 'colApplicant')}</th>
-                <th scope="col" class="state">${t(l, 'colState')}</th>
-                <th scope="col" class="submitted">${t(l, 'colSubmitted')}</th>
-                <th scope="col" class="deadline">${t(l, 'colDeadline')}</th>
+                <th scope="col">${t(l, 'colApplicant')}</th>
+                <th scope="col">${t(l, 'colState')}</th>
+                <th scope="col">${t(l, 'colSubmitted')}</th>
+                <th scope="col">${t(l, 'colDeadline')}</th>
               </tr>
             </thead>
             <tbody>

@@ -111,6 +111,9 @@ export class OtWorkbench extends LitElement {
         font-size: 16px;
         margin: 0 0 10px;
       }
+      .page-title:focus {
+        outline: none;
+      }
       [hidden] {
         display: none !important;
       }
@@ -191,7 +194,7 @@ export class OtWorkbench extends LitElement {
     // focus returns to the row the person came from (or the queue)
     void this.updateComplete.then(() => {
       const row = this.queue?.shadowRoot?.querySelector<HTMLElement>(`tr[data-id="${from}"] button`);
-      (row ?? this.queue)?.focus();
+      (row ?? this.renderRoot.querySelector<HTMLElement>('.page-title'))?.focus();
     });
   }
 
@@ -232,9 +235,8 @@ export class OtWorkbench extends LitElement {
       <main @ot-api-error=${(e: CustomEvent<{ error: ApiError }>) => this.onApiError(e.detail.error)}>
         ${signedIn
           ? html`<div ?hidden=${!!this.application}>
-                <h2 class="page-title">${this.pageTitle()}</h2>
+                <h2 class="page-title" tabindex="-1">${this.pageTitle()}</h2>
                 <ot-queue
-                  tabindex="-1"
                   .locale=${l}
                   .client=${this.client}
                   .session=${this.session}

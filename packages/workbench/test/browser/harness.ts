@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLogger, importDefinitions, mintToken, serve, SqliteStore, type RunningServer } from '@onething/server';
 import { buildApp } from '../../scripts/build-app.mjs';
-import { NEWBORN, PDF, ROOT } from '../fixtures.js';
+import { NEWBORN, PDF, restaurantApplication, ROOT } from '../fixtures.js';
 
 export { NEWBORN, PDF, ROOT };
 
@@ -21,6 +21,7 @@ export const WINDOW = 'huarong-service-centre';
 /** The staff and citizens of the tests, by what they do. */
 export interface Tokens {
   applicant: string;
+  restaurateur: string;
   clerk: string;
   health: string;
   cdc: string;
@@ -75,6 +76,7 @@ export async function startWorkbench(): Promise<WorkbenchSite> {
   const mint = (claims: Parameters<typeof mintToken>[0]) => mintToken(claims, { secret: SECRET });
   const tokens: Tokens = {
     applicant: await mint({ sub: 'citizen-wang', roles: ['applicant'], region: REGION, name: '王晓燕' }),
+    restaurateur: await mint({ sub: 'citizen-zhang', roles: ['applicant'], region: REGION, name: '张伟' }),
     clerk: await mint({ sub: 'clerk-zhou', roles: ['clerk'], region: REGION, department: WINDOW, name: '周敏' }),
     health: await mint({ sub: 'reviewer-chen', roles: ['reviewer:huarong-health'], region: REGION, name: '陈医生' }),
     cdc: await mint({ sub: 'reviewer-liu', roles: ['reviewer:huarong-cdc'], region: REGION, name: '刘医生' }),
@@ -141,6 +143,28 @@ export async function submitNewborn(site: WorkbenchSite, data: Record<string, un
   const saved = await site.api(site.tokens.applicant, 'PUT', `/api/applications/${id}/draft`, { revision, materials: { 'mother-id-card': { files: [upload.body] } } });
   if (saved.status !== 200) throw new Error(`save: ${saved.status} ${JSON.stringify(saved.body)}`);
   const submitted = await site.api(site.tokens.applicant, 'POST', `/api/applications/${id}/submit`, {}, { 'Idempotency-Key': randomUUID() });
+  if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  return id;
+}
+
+/**
+ * A small restaurant's open-restaurant application through the API (see `restaurantApplication`):
+ * the required materials uploaded as PDFs, then submitted. Returns its id.
+ * @example const id = await submitRestaurant(site)
+ */
+export async function submitRestaurant(site: WorkbenchSite): Promise<string> {
+  const { answers, data, uploads } = restaurantApplication();
+  const token = site.tokens.restaurateur;
+  const created = await site.api(token, 'POST', '/api/applications', { bundle: 'open-restaurant', answers, data });
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.application.id as string;
+  const materials: Record<string, unknown> = {};
+  for (const material of uploads) {
+    const upload = await site.api(token, 'POST', `/api/applications/${id}/materials/${material}`, PDF, { 'X-File-Name': encodeURIComponent(`${material}.pdf`), 'Content-Type': 'application/octet-stream' });
+    if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${JSON.stringify(upload.body)}`);
+    materials[material] = { files: [upload.body] };
+  }
+  const submitted = await site.api(token, 'POST', `/api/applications/${id}/submit`, { answers, data, materials }, { 'Idempotency-Key': randomUUID() });
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   return id;
 }
