@@ -5,7 +5,8 @@
 // IP and per token, set high enough never to refuse), the engine's checkSubmission (shape +
 // requiredness), the flow's START + SUBMIT steps (projection onto item data, first transitions,
 // deadlines, notifications), the hash-chained audit entries, the outbox rows and the idempotency
-// record, all in one durable SQLite transaction (WAL, synchronous=FULL; a second row with NORMAL),
+// record, all in one durable SQLite transaction (WAL, synchronous=FULL; more rows with NORMAL, and
+// with the writes on the request thread instead of the writer thread),
 // and one request log line per request at the default level `info` (written to /dev/null).
 // The servers run in a child process, autocannon in this one.
 //   node bench/server.bench.mjs      (needs `npm run build -w @onething/engine -w @onething/server`)
@@ -56,8 +57,9 @@ async function serveChild() {
     const server = await import(pathToFileURL(build.path).href);
     const { readDefinitionDir } = await import(new URL('./cli/definitions-dir.js', pathToFileURL(build.path)).href);
     const files = await readDefinitionDir(FIXTURE, '/');
-    for (const synchronous of build.modes) {
-      const store = new server.SqliteStore({ path: join(dir, `${build.name}-${synchronous}.sqlite`), synchronous });
+    for (const mode of build.modes) {
+      const [synchronous, writer] = mode.split('-');
+      const store = new server.SqliteStore({ path: join(dir, `${build.name}-${mode}.sqlite`), synchronous, ...(writer ? { writer } : {}) });
       await store.migrate();
       await server.importDefinitions(store, files, 'bench', new Date());
       const { app } = server.createApp({
@@ -66,7 +68,7 @@ async function serveChild() {
         rateLimits: { perIp: 1e9, perToken: 1e9 },
         logger: server.createLogger({ level: 'info', file: '/dev/null' }),
       });
-      ports[`${build.name}-${synchronous}`] = await listen(app);
+      ports[`${build.name}-${mode}`] = await listen(app);
     }
   }
   process.stdout.write(`${JSON.stringify(ports)}\n`);
@@ -78,7 +80,8 @@ async function main() {
   const autocannon = (await import('autocannon')).default;
   const { mintToken } = await import('@onething/server');
   const dir = mkdtempSync(join(tmpdir(), 'onething-bench-'));
-  const builds = [{ name: 'current', path: CURRENT, modes: ['full', 'normal'] }, ...compare.map((c) => ({ ...c, modes: ['full'] }))];
+  // `full-inline`: the same build with SQLite writes on the request thread instead of the writer thread.
+  const builds = [{ name: 'current', path: CURRENT, modes: ['full', 'normal', 'full-inline'] }, ...compare.map((c) => ({ ...c, modes: ['full'] }))];
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, fileURLToPath(import.meta.url), '--serve', dir, JSON.stringify(builds)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const ports = JSON.parse(await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve)));
@@ -108,8 +111,11 @@ async function main() {
       );
     });
   const auth = { authorization: `Bearer ${token}` };
-  const label = (name, mode) =>
-    name === 'current' ? `submit, SQLite synchronous=${mode.toUpperCase()}${mode === 'full' ? ' (default)' : ''}` : `submit, ${name} build, synchronous=${mode.toUpperCase()}`;
+  const label = (name, mode) => {
+    const [synchronous, writer] = mode.split('-');
+    const how = `synchronous=${synchronous.toUpperCase()}${writer ? `, ${writer} writer` : ''}`;
+    return name === 'current' ? `submit, SQLite ${how}${mode === 'full' ? ' (default)' : ''}` : `submit, ${name} build, ${how}`;
+  };
   const targets = [
     { name: 'bare Express route (baseline)', port: ports.bare, path: '/bare', headers: {}, unique: false },
     ...builds.flatMap((b) => b.modes.map((m) => ({ name: label(b.name, m), port: ports[`${b.name}-${m}`], path: '/api/applications', headers: auth, unique: true }))),
