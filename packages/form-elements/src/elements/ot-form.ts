@@ -10,7 +10,7 @@ import { FormModel } from '../model/form-model.js';
 import { getAt } from '../model/paths.js';
 import { schemaAt } from '../model/schema.js';
 import { fieldId, type FieldInfo, type MaterialView, type RenderHost } from '../render/host.js';
-import { MATERIAL, renderMaterials } from '../render/materials.js';
+import { MATERIAL, materialId, renderMaterials } from '../render/materials.js';
 import { ANSWERS, questionPaths, renderActiveItems, renderQuestions } from '../render/questions.js';
 import { renderSection, sectionKey } from '../render/section.js';
 import { renderSteps } from '../render/steps.js';
@@ -275,6 +275,7 @@ export class OtForm extends LitElement implements RenderHost {
       value: this.materials[id],
       uploads: this.uploads.of(id),
       problem: this.uploads.problem(id),
+      news: this.uploads.news(id),
       mode: this.uploads.mode(id, material),
       ...(licence && { licence }),
     };
@@ -414,7 +415,7 @@ export class OtForm extends LitElement implements RenderHost {
     else if (action === 'remove') this.editRows(path, (rows) => rows.filter((_, j) => j !== i), Math.max(0, i - 1), 'add');
     else if (action === 'up') this.editRows(path, (rows) => swap(rows, i, i - 1), i - 1, 'up');
     else if (action === 'down') this.editRows(path, (rows) => swap(rows, i, i + 1), i + 1, 'down');
-    else if (action === 'remove-file') this.uploads.remove(target.dataset.material!, Number(target.dataset.key));
+    else if (action === 'remove-file') this.removeFile(target.dataset.material!, Number(target.dataset.key));
     else if (action === 'next') void this.goToStep(this.stepIndex + 1, true);
     else if (action === 'back') void this.goToStep(this.stepIndex - 1, false);
     else if (action === 'step') void this.goToStep(i, false);
@@ -430,6 +431,15 @@ export class OtForm extends LitElement implements RenderHost {
     if (this.isWizard && this.stepIndex < this.steps().length - 1) void this.goToStep(this.stepIndex + 1, true);
     else this.submit();
   };
+
+  /** Removes a material's file; focus goes to the upload control (or the next file), not to the page's start. */
+  private removeFile(material: string, key: number): void {
+    this.uploads.remove(material, key);
+    void this.updateComplete.then(() => {
+      const block = this.renderRoot.querySelector<HTMLElement>(`[id="${materialId(material)}-hint"]`)?.closest('fieldset');
+      (block?.querySelector<HTMLElement>('input[type=file], [data-action="remove-file"]') ?? block)?.focus();
+    });
+  }
 
   /** Adds, removes or moves rows of a repeatable group, keeping row keys (and so focus) with their rows. */
   private editRows(path: string, edit: (rows: Json[]) => Json[], focusRow: number, focus: 'first' | 'add' | 'up' | 'down'): void {

@@ -2,8 +2,7 @@ import type { Locale } from '@onething/engine/runtime';
 import type { Text } from '../model/types.js';
 
 /**
- * Every text the form itself shows (not the definition's), in zh-CN and en. Hosts may
- * override entries through `<ot-form>.strings`.
+ * Every text the form itself shows (not the definition's), in zh-CN and en.
  */
 export const strings = {
   questions: { 'zh-CN': '情形引导', en: 'About your situation' },
@@ -55,6 +54,9 @@ export const strings = {
   limits: { 'zh-CN': '格式：{types}；单个文件不超过 {size}；最多 {files} 个文件', en: 'Formats: {types}; up to {size} each; at most {files} files' },
   uploading: { 'zh-CN': '正在上传', en: 'Uploading' },
   uploaded: { 'zh-CN': '已上传', en: 'Uploaded' },
+  uploadingFile: { 'zh-CN': '正在上传文件“{name}”…', en: 'Uploading “{name}”…' },
+  uploadedFile: { 'zh-CN': '文件“{name}”已上传', en: '“{name}” is uploaded' },
+  removedFile: { 'zh-CN': '已删除文件“{name}”', en: '“{name}” was removed' },
   removeFile: { 'zh-CN': '删除文件 {name}', en: 'Remove file {name}' },
   wrongType: { 'zh-CN': '文件“{name}”的格式不符合要求，请上传 {types}', en: 'The file “{name}” must be a {types}' },
   tooLarge: { 'zh-CN': '文件“{name}”超过 {size}', en: 'The file “{name}” must be smaller than {size}' },

@@ -62,6 +62,8 @@ export interface MaterialView {
   uploads: readonly MaterialUpload[];
   /** What was wrong with the files just picked (type, size, count), shown at once. */
   problem?: Text | undefined;
+  /** The latest thing that happened to its files (uploading, uploaded, removed, refused), for a live region. */
+  news?: Text | undefined;
   /** `upload` or `e-licence`: what the person chose for a material an e-licence can replace. */
   mode: 'upload' | 'e-licence';
   /** The applicant's licence of this material's type, when the host knows it. */

@@ -70,7 +70,8 @@ function renderMaterial(h: RenderHost, view: MaterialView): TemplateResult {
           </p>`
         : nothing}
       ${m.exempt && m.eLicense && !locked ? renderModeChoice(h, view, id) : nothing}
-      ${mode === 'e-licence' ? renderLicence(h, view, id, locked) : renderUploads(h, view, id, locked)}
+      ${mode === 'e-licence' ? renderLicence(h, view, id, locked) : renderUploads(h, view, id, locked, !!error)}
+      <p class="visually-hidden" id="${id}-news" role="status">${view.news ? h.t(view.news) : ''}</p>
     </fieldset>
   </div>`;
 }
@@ -101,11 +102,13 @@ function renderLicence(h: RenderHost, view: MaterialView, id: string, locked: bo
   </div>`;
 }
 
-function renderUploads(h: RenderHost, view: MaterialView, id: string, locked: boolean): TemplateResult {
+function renderUploads(h: RenderHost, view: MaterialView, id: string, locked: boolean, invalid: boolean): TemplateResult {
   const m = view.material;
   const full = view.uploads.length >= m.maxFiles;
+  // busy while a file is on its way: assistive technology waits for the list to settle
+  const busy = view.uploads.some((u) => u.status === 'uploading');
   return html`${view.uploads.length
-      ? html`<ul class="files" part="files">
+      ? html`<ul class="files" part="files" aria-busy=${busy ? 'true' : 'false'}>
           ${view.uploads.map(
             (u) => html`<li class="file file--${u.status}">
               <span class="file-name">${u.name}</span>
@@ -128,6 +131,7 @@ function renderUploads(h: RenderHost, view: MaterialView, id: string, locked: bo
       : html`<div class="upload">
           <label class="button button--secondary upload-button" for="${id}-file">${h.t(strings.upload)}</label>
           <input class="file-input" type="file" id="${id}-file" name=${MATERIAL + m.id} accept=${m.accept.join(',')}
-            ?multiple=${m.maxFiles > 1} aria-label="${h.t(strings.upload)}: ${h.t(m.title)}" aria-describedby="${id}-hint" />
+            ?multiple=${m.maxFiles > 1} aria-label="${h.t(strings.upload)}: ${h.t(m.title)}"
+            aria-describedby=${invalid ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid=${invalid ? 'true' : 'false'} />
         </div>`}`;
 }

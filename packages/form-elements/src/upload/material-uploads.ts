@@ -29,6 +29,7 @@ export class MaterialUploads {
   private modes = new Map<string, 'upload' | 'e-licence'>();
   private numbers = new Map<string, string>();
   private problems = new Map<string, Text>();
+  private latest = new Map<string, Text>();
   private key = 0;
 
   constructor(private readonly host: UploadHost) {}
@@ -47,6 +48,11 @@ export class MaterialUploads {
     return this.problems.get(id);
   }
 
+  /** The latest thing that happened to a material's files, for a polite live region ("“a.pdf” is uploaded"). */
+  news(id: string): Text | undefined {
+    return this.latest.get(id);
+  }
+
   /** Client-side problems (wrong type, too large, too many, failed upload), as errors of `material/<id>`. */
   errors(): Array<{ path: string; error: ValidationError }> {
     return [...this.problems].map(([id, message]) => ({
@@ -61,6 +67,7 @@ export class MaterialUploads {
     this.modes.clear();
     this.numbers.clear();
     this.problems.clear();
+    this.latest.clear();
     for (const [id, value] of Object.entries(values)) {
       if ('eLicense' in value) {
         this.modes.set(id, 'e-licence');
@@ -114,16 +121,21 @@ export class MaterialUploads {
       } else if (file.size > material.maxBytes) {
         this.problems.set(id, textWith(strings.tooLarge, { name: file.name, size: byteSize(material.maxBytes) }));
       } else {
+        this.latest.set(id, textWith(strings.uploadingFile, { name: file.name }));
         this.start(material, file);
       }
     }
+    const problem = this.problems.get(id);
+    if (problem) this.latest.set(id, problem);
     this.changed(id);
   }
 
   /** Removes a file (aborting its upload if it is still running). */
   remove(id: string, key: number): void {
     const list = this.files.get(id) ?? [];
-    list.find((u) => u.key === key)?.controller.abort();
+    const removed = list.find((u) => u.key === key);
+    removed?.controller.abort();
+    if (removed) this.latest.set(id, textWith(strings.removedFile, { name: removed.name }));
     this.files.set(
       id,
       list.filter((u) => u.key !== key),
@@ -160,17 +172,20 @@ export class MaterialUploads {
     if (!upload) {
       entry.status = 'failed';
       entry.error = strings.noUploader;
+      this.latest.set(material.id, strings.noUploader);
       return;
     }
     upload.then(
       (ref) => {
         if (entry.controller.signal.aborted) return;
         Object.assign(entry, { status: 'done', progress: 1, ref });
+        this.latest.set(material.id, textWith(strings.uploadedFile, { name: file.name }));
         this.commit(material.id);
       },
       () => {
         if (entry.controller.signal.aborted) return;
         Object.assign(entry, { status: 'failed', error: strings.uploadFailed });
+        this.latest.set(material.id, textWith(strings.uploadFailed, { name: file.name }));
         this.changed(material.id);
       },
     );

@@ -157,6 +157,34 @@ describe('materials', () => {
     expect(errors).toEqual([]);
   });
 
+  it('announces what happens to a file politely, marks the list busy while it uploads, and keeps focus in the material after a removal', async () => {
+    const { page, errors } = await open(fixture, { holdUploads: true });
+    const tenancy = form(page).locator('[id="m-tenancy-file"]');
+    const news = form(page).locator('[id="m-tenancy-news"]');
+    expect(await news.getAttribute('role')).toBe('status');
+
+    // A refused file: said in the live region, and the file input is marked invalid and described by the error
+    await tenancy.setInputFiles({ name: 'contract.docx', mimeType: 'application/msword', buffer: Buffer.from('x') });
+    await expect.poll(() => news.textContent(), settled).toBe('文件“contract.docx”的格式不符合要求，请上传 PDF, JPG');
+    expect(await tenancy.getAttribute('aria-invalid')).toBe('true');
+    expect(await tenancy.getAttribute('aria-describedby')).toBe('m-tenancy-hint m-tenancy-error');
+
+    // While a file uploads, the list is busy and the live region says so; once it is done, both say so
+    await tenancy.setInputFiles({ name: '合同.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(512) });
+    await expect.poll(() => news.textContent(), settled).toBe('正在上传文件“合同.pdf”…');
+    expect(await form(page).locator('.material:has([id="m-tenancy-hint"]) .files').getAttribute('aria-busy')).toBe('true');
+    expect(await tenancy.getAttribute('aria-invalid')).toBe('false');
+    await page.evaluate(() => (window as any).otTest.finishUploads());
+    await expect.poll(() => news.textContent(), settled).toBe('文件“合同.pdf”已上传');
+    expect(await form(page).locator('.material:has([id="m-tenancy-hint"]) .files').getAttribute('aria-busy')).toBe('false');
+
+    // Removing it says so and leaves focus on the material's upload control, not at the top of the page
+    await form(page).getByRole('button', { name: '删除文件 合同.pdf' }).click();
+    await expect.poll(() => news.textContent(), settled).toBe('已删除文件“合同.pdf”');
+    await expect.poll(() => focusedId(page), settled).toBe('m-tenancy-file');
+    expect(errors).toEqual([]);
+  });
+
   it('asks the host to upload through ot-upload-request when no uploader is set', async () => {
     const { page } = await open(fixture);
     await page.evaluate(() =>
