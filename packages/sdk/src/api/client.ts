@@ -1,5 +1,6 @@
 import type { ComposedBundle, Json, Locale, MaterialValue, ShapeValidator } from '@onething/engine/runtime';
 import { ServiceError } from './errors.js';
+import { sendFetch, sendWithProgress, type Answer } from './transport.js';
 import type { ApplicationView, PrefillValue } from './types.js';
 
 /** A bearer token, or a function that returns the current one (called before every request). */
@@ -14,6 +15,7 @@ export interface ApiClientOptions {
   locale?: Locale;
   /** Milliseconds before a request counts as failed (`timeout`); default 15 000. */
   timeoutMs?: number;
+  /** The fetch to use (tests); uploads with progress go by XMLHttpRequest where the page has it. */
   fetch?: typeof fetch;
 }
 
@@ -51,8 +53,17 @@ export function createApiClient(options: ApiClientOptions) {
   async function request<T>(
     method: string,
     path: string,
-    init: { body?: unknown; bytes?: Blob; headers?: Record<string, string>; credentials?: Credentials; signal?: AbortSignal; anonymous?: boolean } = {},
-  ): Promise<{ body: T; headers: Headers; status: number }> {
+    init: {
+      body?: unknown;
+      bytes?: Blob;
+      headers?: Record<string, string>;
+      credentials?: Credentials;
+      signal?: AbortSignal | undefined;
+      anonymous?: boolean;
+      /** Reports how much of `bytes` has been sent (the request then goes by XMLHttpRequest). */
+      progress?: ((loaded: number, total: number) => void) | undefined;
+    } = {},
+  ): Promise<{ body: T; header(name: string): string | null; status: number }> {
     const headers: Record<string, string> = { 'Accept-Language': locale, ...init.headers };
     const token = init.anonymous ? undefined : await bearer();
     if (token) headers['Authorization'] = `Bearer ${token}`;
@@ -63,42 +74,12 @@ export function createApiClient(options: ApiClientOptions) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(init.body);
     }
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, { method, headers, body, signal, credentials: 'omit', cache: 'no-store' });
-    } catch (error) {
-      if (init.signal?.aborted) throw error;
-      const timedOut = timeout.aborted;
-      throw new ServiceError(timedOut ? 'timeout' : 'network', 0, timedOut ? `no answer within ${timeoutMs} ms` : String((error as Error)?.message ?? error));
-    }
-    const text = await response.text().catch(() => '');
-    let parsed: unknown = undefined;
-    if (text) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-    }
-    if (!response.ok) {
-      const e = (parsed ?? {}) as { code?: unknown; message?: unknown; errors?: unknown; pointer?: unknown };
-      if (typeof e.code !== 'string') {
-        // A proxy or gateway answered, not the API: treat 502–504 like being offline.
-        const code = response.status >= 502 && response.status <= 504 ? 'network' : 'invalid-response';
-        throw new ServiceError(code, response.status, `HTTP ${response.status}`);
-      }
-      throw new ServiceError(
-        e.code,
-        response.status,
-        typeof e.message === 'string' ? e.message : e.code,
-        Array.isArray(e.errors) ? (e.errors as Json[]) : [],
-        typeof e.pointer === 'string' ? e.pointer : undefined,
-      );
-    }
-    if (text && parsed === undefined) throw new ServiceError('invalid-response', response.status, 'the answer is not JSON');
-    return { body: parsed as T, headers: response.headers, status: response.status };
+    const out = { method, url: `${base}${path}`, headers, body, signal: init.signal, timeoutMs };
+    const answer =
+      init.progress && init.bytes && typeof XMLHttpRequest === 'function'
+        ? await sendWithProgress({ ...out, body: init.bytes }, init.progress)
+        : await sendFetch(out, doFetch);
+    return { body: parseAnswer<T>(answer), header: answer.header, status: answer.status };
   }
 
   type WithToken = { application: ApplicationView; continuationToken?: string };
@@ -147,7 +128,7 @@ export function createApiClient(options: ApiClientOptions) {
     /** Submits a draft with its content. The same key always gives the same answer and one application. */
     async submit(id: string, content: FormContent, key: string, credentials: Credentials): Promise<{ application: ApplicationView; replayed: boolean }> {
       const r = await request<WithToken>('POST', `/api/applications/${enc(id)}/submit`, { body: content, headers: { 'Idempotency-Key': key }, credentials });
-      return { application: r.body.application, replayed: r.headers.get('Idempotency-Replayed') === 'true' };
+      return { application: r.body.application, replayed: r.header('Idempotency-Replayed') === 'true' };
     },
 
     /** Reads an application with its timeline (the applicant, with a token or the continuation token). */
@@ -176,10 +157,15 @@ export function createApiClient(options: ApiClientOptions) {
       return (await request<{ score: number; comment: string; at: string }>('POST', `/api/applications/${enc(id)}/rating`, { body: comment ? { score, comment } : { score }, credentials })).body;
     },
 
-    /** Uploads one file for a material of an application. */
-    async upload(id: string, material: string, file: File, credentials: Credentials, signal?: AbortSignal) {
+    /**
+     * Uploads one file for a material of an application, reporting progress as the bytes go out
+     * (`progress(loaded, total)`); aborting `signal` stops it. A slow upload is not a timeout:
+     * only `timeoutMs` without any progress is.
+     * @example await api.upload(id, 'power-of-attorney', file, { continuation }, controller.signal, (n, of) => show(n / of))
+     */
+    async upload(id: string, material: string, file: File, credentials: Credentials, signal?: AbortSignal, progress?: (loaded: number, total: number) => void) {
       const headers = { 'X-File-Name': encodeURIComponent(file.name), 'Content-Type': file.type || 'application/octet-stream' };
-      const init = { bytes: file, headers, credentials, ...(signal ? { signal } : {}) };
+      const init = { bytes: file, headers, credentials, signal, progress };
       return (await request<{ sha256: string; name: string; size: number; type: string }>('POST', `/api/applications/${enc(id)}/materials/${enc(material)}`, init)).body;
     },
 
@@ -189,6 +175,39 @@ export function createApiClient(options: ApiClientOptions) {
       return r.body.values;
     },
   };
+}
+
+/**
+ * The body of an answer as JSON, or the `ServiceError` it stands for: the server's stable code, or
+ * `network` for a gateway's 502–504 (the API did not answer), `invalid-response` for anything else.
+ */
+function parseAnswer<T>(answer: Answer): T {
+  const { status, text } = answer;
+  let parsed: unknown = undefined;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (status < 200 || status > 299) {
+    const e = (parsed ?? {}) as { code?: unknown; message?: unknown; errors?: unknown; pointer?: unknown };
+    if (typeof e.code !== 'string') {
+      // A proxy or gateway answered, not the API: treat 502–504 like being offline.
+      const code = status >= 502 && status <= 504 ? 'network' : 'invalid-response';
+      throw new ServiceError(code, status, `HTTP ${status}`);
+    }
+    throw new ServiceError(
+      e.code,
+      status,
+      typeof e.message === 'string' ? e.message : e.code,
+      Array.isArray(e.errors) ? (e.errors as Json[]) : [],
+      typeof e.pointer === 'string' ? e.pointer : undefined,
+    );
+  }
+  if (text && parsed === undefined) throw new ServiceError('invalid-response', status, 'the answer is not JSON');
+  return parsed as T;
 }
 
 /** The client `createApiClient` returns. */

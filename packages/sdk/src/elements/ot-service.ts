@@ -253,12 +253,10 @@ export class OtService extends LitElement {
     return form;
   }
 
+  /** Uploads a material's file to the draft (created on the server first if needed), with progress as the bytes go out. */
   private async upload(file: File, context: UploadContext): Promise<FileRef> {
     const id = await this.sync!.ensureCreated();
-    context.progress(0, file.size);
-    const ref = await this.api!.upload(id, context.material.id, file, this.sync!.credentials, context.signal);
-    context.progress(file.size, file.size);
-    return ref;
+    return this.api!.upload(id, context.material.id, file, this.sync!.credentials, context.signal, context.progress);
   }
 
   private async send(content: DraftContent): Promise<void> {

@@ -121,7 +121,7 @@ export class OtStatus extends LitElement {
     form.layout = 'sections';
     form.validator = this.validator;
     form.supplement = supplementRequest(round);
-    form.uploader = (file, ctx) => this.api!.upload(app.id, ctx.material.id, file, this.credentials(), ctx.signal);
+    form.uploader = (file, ctx) => this.api!.upload(app.id, ctx.material.id, file, this.credentials(), ctx.signal, ctx.progress);
     form.composed = this.composed;
     form.addEventListener('ot-submit', (e: CustomEvent<OtSubmitDetail>) => void this.answer(round, e.detail.submission));
     this.form = form;
