@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -176,16 +178,23 @@ function workerEntry(): Promise<URL> {
   bundled ??= (async () => {
     const { build } = await import('esbuild');
     const nativeEntry = createRequire(import.meta.url).resolve('better-sqlite3');
-    const outfile = join(tmpdir(), `onething-writer-worker-${process.pid}.mjs`);
-    await build({
+    const result = await build({
       entryPoints: [fileURLToPath(new URL('./writer-worker.ts', import.meta.url))],
       bundle: true,
       platform: 'node',
       format: 'esm',
-      outfile,
+      write: false,
       logLevel: 'silent',
       plugins: [{ name: 'native', setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: nativeEntry, external: true })) }],
     });
+    const code = result.outputFiles[0]!.text;
+    // Named by its content: processes share one file, and a run leaves no new file behind.
+    const outfile = join(tmpdir(), `onething-writer-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    if (!existsSync(outfile)) {
+      const partial = `${outfile}.${process.pid}.tmp`;
+      writeFileSync(partial, code);
+      renameSync(partial, outfile);
+    }
     return pathToFileURL(outfile);
   })();
   return bundled;
