@@ -69,3 +69,27 @@ export async function screenshot(page: Page, file: string, options: { slices?: b
   }
   await page.setViewportSize(viewport);
 }
+
+/**
+ * What sticks out to the right of the viewport (WCAG 1.4.10 Reflow: no sideways scrolling at 320
+ * CSS px, which is also a 1,280 px window at 400 % zoom): each element of the page, open shadow
+ * roots included, whose box ends past the viewport's width, as `tag.class right-edge`, and a line
+ * when the page itself scrolls sideways. Empty when everything fits.
+ * @example expect(await overflowing(page)).toEqual([])
+ */
+export function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && box.right > width + 0.5) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(box.right)}px`);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    if (document.documentElement.scrollWidth > width) out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px`);
+    return out;
+  });
+}

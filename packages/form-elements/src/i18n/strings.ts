@@ -22,7 +22,8 @@ export const strings = {
   back: { 'zh-CN': '上一步', en: 'Back' },
   stepOf: { 'zh-CN': '第 {n} 步，共 {total} 步', en: 'Step {n} of {total}' },
   steps: { 'zh-CN': '办理步骤', en: 'Steps' },
-  optional: { 'zh-CN': '（选填）', en: '(optional)' },
+  /** After a label, separator included (a full-width bracket needs no space before it). */
+  optional: { 'zh-CN': '（选填）', en: ' (optional)' },
   required: { 'zh-CN': '必填', en: 'required' },
   errorSummary: { 'zh-CN': '请更正以下问题', en: 'There is a problem' },
   colon: { 'zh-CN': '：', en: ': ' },

@@ -10,7 +10,7 @@ import type { FieldInfo, RenderHost } from './host.js';
 export function labelText(h: RenderHost, info: FieldInfo, required: boolean): TemplateResult {
   return html`${h.t(titleOf(info.schema, info.path))}${required
     ? nothing
-    : html`<span class="optional"> ${h.t(strings.optional)}</span>`}`;
+    : html`<span class="optional">${h.t(strings.optional)}</span>`}`;
 }
 
 /** A value as text, for locked fields: option titles, Yes/No, or the value itself. */
@@ -56,7 +56,7 @@ export function renderField(h: RenderHost, info: FieldInfo): TemplateResult {
   if (h.computed(path)) after.push(html`<p class="hint">${h.t(strings.computed)}</p>`);
   const cls = error ? (note ? 'field field--error field--flagged' : 'field field--error') : note ? 'field field--flagged' : 'field';
   // "(optional)" is part of the label's text, as GOV.UK writes it (and one text node, not two)
-  const label = required ? ctx.label : `${ctx.label} ${h.t(strings.optional)}`;
+  const label = required ? ctx.label : ctx.label + h.t(strings.optional);
   const control = widget.render(ctx);
   const pre = before.length ? before : nothing;
   const post = after.length ? after : nothing;

@@ -56,7 +56,7 @@ function renderMaterial(h: RenderHost, view: MaterialView): TemplateResult {
   return html`<div class="field material ${error ? 'field--error' : ''} ${note ? 'field--flagged' : ''}" part="field material">
     <fieldset class="fieldset" aria-describedby=${describedBy}>
       <legend class="label" part="label">
-        ${h.t(m.title)}${required ? nothing : html`<span class="optional"> ${h.t(strings.optional)}</span>`}
+        ${h.t(m.title)}${required ? nothing : html`<span class="optional">${h.t(strings.optional)}</span>`}
       </legend>
       <div class="hint" id="${id}-hint" part="hint">
         ${m.description ? html`${h.t(m.description)}<br />` : nothing}${limits}
@@ -96,7 +96,7 @@ function renderLicence(h: RenderHost, view: MaterialView, id: string, locked: bo
   }
   return html`<div class="field field--nested">
     <p class="hint">${h.t(strings.eLicenceHint)}</p>
-    <label class="label label--small" for="${id}-licence">${h.t(strings.eLicenceNumber)}<span class="optional"> ${h.t(strings.optional)}</span></label>
+    <label class="label label--small" for="${id}-licence">${h.t(strings.eLicenceNumber)}<span class="optional">${h.t(strings.optional)}</span></label>
     <input class="input w-20 mono" id="${id}-licence" name="material-licence/${view.material.id}" type="text"
       autocomplete="off" spellcheck="false" .value=${live(value)} />
   </div>`;

@@ -276,6 +276,8 @@ export const theme = css`
     padding: 0 4px;
     min-height: 0;
     font-weight: 400;
+    justify-content: flex-start;
+    text-align: start;
   }
   .button--link:hover {
     background: none;

@@ -119,7 +119,7 @@ export class OtRating extends LitElement {
           )}
         </div>
       </fieldset>
-      <label for="rating-comment"><strong>${this.t(strings.ratingComment)}</strong> <span class="muted">${this.t(strings.optional)}</span></label>
+      <label for="rating-comment"><strong>${this.t(strings.ratingComment)}</strong><span class="muted">${this.t(strings.optional)}</span></label>
       <textarea id="rating-comment" name="comment" rows="3" maxlength="1000"></textarea>
       <button type="submit" ?disabled=${this.sending}>${this.t(strings.ratingSubmit)}</button>
     </form>`;

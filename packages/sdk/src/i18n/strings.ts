@@ -103,7 +103,8 @@ export const strings = {
   ratingNotYet: { 'zh-CN': '办结后即可评价。', en: 'You can rate the service once it is completed.' },
   ratingFailed: { 'zh-CN': '评价未能提交：{message}', en: 'The rating was not sent: {message}' },
   networkError: { 'zh-CN': '无法连接到服务，请检查网络', en: 'the service cannot be reached; check your connection' },
-  optional: { 'zh-CN': '（选填）', en: '(optional)' },
+  /** After a label, separator included (a full-width bracket needs no space before it). */
+  optional: { 'zh-CN': '（选填）', en: ' (optional)' },
 } satisfies Record<string, Text>;
 
 /**

@@ -107,5 +107,5 @@ export async function ready(page: Page): Promise<void> {
 
 /** A full-page screenshot under test-results/sdk/ (sections off screen render once near: stretch first). */
 export function screenshot(page: Page, name: string): Promise<void> {
-  return saveScreenshot(page, join(ARTIFACTS, `${name}.png`), { slices: false });
+  return saveScreenshot(page, join(ARTIFACTS, `${name}.png`));
 }
