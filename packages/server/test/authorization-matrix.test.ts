@@ -182,6 +182,12 @@ const rows: Row[] = [
     expected: { anonymous: 401, applicant: 200, otherApplicant: 404, clerk: 404, clerkOtherRegion: 404, reviewer: 404, reviewerOtherDept: 404, admin: 200 },
   },
   {
+    operationId: 'getApplicationForm',
+    name: 'the form a submitted application runs on',
+    request: async () => ({ path: `/api/applications/${(await fixtures.submitted()).id}/form` }),
+    expected: { anonymous: 401, applicant: 200, otherApplicant: 404, clerk: 200, clerkOtherRegion: 404, reviewer: 200, reviewerOtherDept: 404, admin: 200 },
+  },
+  {
     operationId: 'saveDraft',
     name: 'autosave a draft',
     request: async () => {

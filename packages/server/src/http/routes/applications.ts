@@ -130,6 +130,31 @@ export const applicationRoutes: RouteDescriptor[] = [
     },
   },
   {
+    method: 'get',
+    path: '/api/applications/{id}/form',
+    operationId: 'getApplicationForm',
+    summary: 'The composed form an application runs on, to render its data',
+    description:
+      'The `ComposedBundle` of the application’s bundle version with the item versions it pinned when it was created — what its data was entered and checked against ' +
+      '(`GET /api/bundles/{id}/versions/{version}` resolves the items anew). Visible to whoever may see the application; with an ETag.',
+    tags: ['applications'],
+    auth: 'token',
+    continuation: true,
+    params: idParam,
+    responses: {
+      200: { description: 'The composed bundle (`ComposedBundle`).', schema: { type: 'object', required: ['format', 'bundle', 'schema'] } },
+      304: { description: 'Not modified (If-None-Match).' },
+    },
+    async handle(call) {
+      const app = await service(call).readable(call.params['id']!, accessOf(call));
+      const runtime = await service(call).runtimeOf(app);
+      const headers = { ETag: runtime.etag, 'Cache-Control': 'private, max-age=300, must-revalidate' };
+      const match = call.req.headers['if-none-match'];
+      if (typeof match === 'string' && match.split(',').some((t) => t.trim() === runtime.etag)) return { status: 304, headers };
+      return { status: 200, body: runtime.composed as unknown as Json, headers };
+    },
+  },
+  {
     method: 'put',
     path: '/api/applications/{id}/draft',
     operationId: 'saveDraft',
