@@ -57,8 +57,11 @@ export interface WorkbenchClient {
   catalog(): Promise<CatalogView>;
   queue(query: QueueQuery): Promise<Page<ApplicationSummary>>;
   application(id: string): Promise<ApplicationView>;
-  /** A bundle version composed (cached: published versions never change). */
-  composed(bundle: string, version: string): Promise<ComposedBundle>;
+  /**
+   * The composed form an application runs on (its pinned item versions), cached by the
+   * application's definition hash (`bundle.hash`): applications on the same definitions share it.
+   */
+  form(application: { id: string; bundle: { hash: string } }): Promise<ComposedBundle>;
   send(id: string, event: EventInput): Promise<ApplicationView>;
   /** An uploaded file's bytes (the download route needs the bearer token, so a plain link cannot fetch it). */
   download(id: string, sha256: string): Promise<Blob>;
@@ -125,11 +128,11 @@ export function createClient(options: ClientOptions): WorkbenchClient {
     async application(id) {
       return (await json<{ application: ApplicationView }>('GET', `/api/applications/${enc(id)}`)).application;
     },
-    composed(bundle, version) {
-      const key = `${bundle}@${version}`;
+    form(application) {
+      const key = application.bundle.hash;
       let cached = composedCache.get(key);
       if (!cached) {
-        cached = json<ComposedBundle>('GET', `/api/bundles/${enc(bundle)}/versions/${enc(version)}`);
+        cached = json<ComposedBundle>('GET', `/api/applications/${enc(application.id)}/form`);
         composedCache.set(key, cached);
         cached.catch(() => composedCache.delete(key));
       }

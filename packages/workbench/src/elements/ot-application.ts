@@ -284,7 +284,7 @@ export class OtApplication extends LitElement {
     const mine = ++this.request;
     try {
       const app = await client.application(this.applicationId);
-      const composed = await client.composed(app.bundle.id, app.bundle.version);
+      const composed = await client.form(app);
       if (mine !== this.request) return;
       this.app = app;
       this.composed = composed;

@@ -63,8 +63,9 @@ export class OtQueue extends LitElement {
       }
       td,
       th {
-        padding: 7px 10px;
+        padding: 5px 10px;
         white-space: nowrap;
+        vertical-align: middle;
       }
       td.bundle {
         white-space: normal;
@@ -85,8 +86,8 @@ export class OtQueue extends LitElement {
       td.number button {
         font-family: var(--ot-w-mono);
         font-size: 13px;
-        padding: 2px 6px;
-        min-height: 26px;
+        padding: 1px 4px;
+        min-height: 24px;
         color: var(--ot-w-primary);
         border-color: transparent;
         background: transparent;

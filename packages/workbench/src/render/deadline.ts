@@ -19,7 +19,8 @@ export function deadlineCell(locale: Locale, due: string | null | undefined, now
       : s.workingDaysLeft === 1
         ? t(locale, 'oneWorkingDayLeft')
         : t(locale, 'workingDaysLeft', { n: s.workingDaysLeft });
-  const level = s.overdue ? 'overdue' : s.workingDaysLeft <= 1 ? 'soon' : 'ok';
+  // only what is due today stands out; a one-day window limit would otherwise mark every row
+  const level = s.overdue ? 'overdue' : s.workingDaysLeft === 0 ? 'soon' : 'ok';
   return html`<span class="deadline deadline--${level}">
     <time datetime=${due}>${t(locale, 'dueOn', { date: lastDay(due) })}</time>
     ${s.overdue ? html`<strong class="badge error">${t(locale, 'overdue')}</strong>` : ''}

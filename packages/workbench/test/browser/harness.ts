@@ -36,6 +36,8 @@ export interface WorkbenchSite {
   tokens: Tokens;
   /** A fresh page at /workbench/ signed in with `token` (none: the sign-in form). Page errors are collected. */
   page(token?: string, options?: { viewport?: { width: number; height: number }; locale?: string; hash?: string }): Promise<{ page: Page; errors: string[] }>;
+  /** Moves the server's clock (`undefined`: the real time again); the browser keeps the real time. */
+  setNow(now: Date | undefined): void;
   /** Calls the API as someone. */
   api(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
@@ -62,7 +64,9 @@ export async function startWorkbench(): Promise<WorkbenchSite> {
   await store.migrate();
   const report = await importDefinitions(store, definitions() as never, 'seed', new Date('2025-03-03T00:00:00Z'));
   if (report.diagnostics.length) throw new Error(`seeding failed: ${JSON.stringify(report.diagnostics.slice(0, 2))}`);
+  let fixed: Date | undefined;
   const server = await serve({
+    clock: () => fixed ?? new Date(),
     store,
     auth: { secret: SECRET },
     port: 0,
@@ -108,6 +112,9 @@ export async function startWorkbench(): Promise<WorkbenchSite> {
     browser,
     tokens,
     api,
+    setNow(now) {
+      fixed = now;
+    },
     async page(token, options = {}) {
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 1000 }, locale: options.locale ?? 'zh-CN', acceptDownloads: true, timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
@@ -145,6 +152,16 @@ export async function submitNewborn(site: WorkbenchSite, data: Record<string, un
   const submitted = await site.api(site.tokens.applicant, 'POST', `/api/applications/${id}/submit`, {}, { 'Idempotency-Key': randomUUID() });
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   return id;
+}
+
+/**
+ * A newborn application submitted in one call (no files): for filling a queue.
+ * @example await submitDirect(site, { ...NEWBORN.data, mother: { ...NEWBORN.data.mother, name: '刘晓红' } })
+ */
+export async function submitDirect(site: WorkbenchSite, data: Record<string, unknown> = NEWBORN.data): Promise<string> {
+  const created = await site.api(site.tokens.applicant, 'POST', '/api/applications', { bundle: 'newborn-birth', answers: NEWBORN.answers, data, submit: true }, { 'Idempotency-Key': randomUUID() });
+  if (created.status !== 201) throw new Error(`submit: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.application.id as string;
 }
 
 /**

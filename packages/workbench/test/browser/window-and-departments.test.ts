@@ -67,7 +67,7 @@ describe('the window clerk pre-reviews a submitted newborn application', () => {
     await poll(() => page.locator('ot-application .flagbar .problem').textContent()).toBe('以下各项还没有填写理由：母亲公民身份号码');
     await page.getByLabel('“母亲公民身份号码”的补正理由').fill('请核对后重新填写');
     expect(await axe(page)).toEqual([]);
-    await screenshot(page, 'supplement-flagging', true);
+    await screenshot(page, 'supplement-flagging');
     await page.getByRole('button', { name: '检查并发送' }).click();
 
     // The confirmation shows the request exactly as the applicant will read it.
