@@ -76,7 +76,8 @@ export interface ServiceForm<T extends ServiceData = UntypedData> {
  * Puts a service's application form into `element`: loads the bundle from the onething server,
  * resumes or starts the applicant's draft, autosaves it, submits it once, shows its progress.
  * Resolves when the form is shown; rejects with a `ServiceError` when it cannot be loaded (the
- * element then shows the problem and a "Try again" button).
+ * element then shows the problem and a "Try again" button), and with a `TypeError` at once when
+ * `server` or `bundle` is missing.
  * @example
  * import { createServiceForm } from '@onething/sdk';
  * import type { NewbornBirth } from './onething-types/newborn-birth';
@@ -86,6 +87,8 @@ export interface ServiceForm<T extends ServiceData = UntypedData> {
  * });
  */
 export async function createServiceForm<T extends ServiceData = UntypedData>(element: Element, options: ServiceFormOptions<T>): Promise<ServiceForm<T>> {
+  // without them the element waits for attributes that never come: say so instead of never resolving
+  if (!options?.server || !options.bundle) throw new TypeError('createServiceForm: the options `server` and `bundle` are required');
   const service = document.createElement('ot-service') as OtService;
   const { server, bundle, version, token, locale, theme, layout, storage, continuationToken, autosaveDelay, prefill, showStatus, eLicenses } = options;
   Object.assign(service, {

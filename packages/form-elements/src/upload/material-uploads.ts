@@ -61,8 +61,9 @@ export class MaterialUploads {
     }));
   }
 
-  /** Takes over values the host set (a resumed draft): finished files and chosen e-licences. */
+  /** Takes over values the host set (a resumed draft): finished files and chosen e-licences. Uploads under way stop. */
   reset(values: Record<string, MaterialValue>): void {
+    for (const list of this.files.values()) for (const upload of list) if (upload.status === 'uploading') upload.controller.abort();
     this.files.clear();
     this.modes.clear();
     this.numbers.clear();

@@ -185,6 +185,18 @@ describe('materials', () => {
     expect(errors).toEqual([]);
   });
 
+  it('stops an upload under way when the host replaces the materials (a draft resumed from elsewhere)', async () => {
+    const { page, errors } = await open(fixture, { holdUploads: true });
+    await form(page).locator('[id="m-tenancy-file"]').setInputFiles({ name: '合同.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(512) });
+    await expect.poll(() => form(page).locator('.file--uploading').count(), settled).toBe(1);
+    const resumed = { tenancy: { files: [{ sha256: 'c'.repeat(64), name: '旧合同.pdf', size: 100, type: 'application/pdf' }] } };
+    await form(page).evaluate((el: any, materials) => (el.materials = materials), resumed);
+    await expect.poll(() => page.evaluate(() => (window as any).otTest.aborted), settled).toEqual(['合同.pdf']);
+    expect(await form(page).locator('.file-name').allTextContents()).toEqual(['旧合同.pdf']);
+    expect(await form(page).evaluate((el: any) => el.materials)).toEqual(resumed);
+    expect(errors).toEqual([]);
+  });
+
   it('asks the host to upload through ot-upload-request when no uploader is set', async () => {
     const { page } = await open(fixture);
     await page.evaluate(() =>

@@ -47,7 +47,7 @@ export interface Receipt {
 const MAX_RECEIPTS = 20;
 
 /**
- * Storage keys of one server: drafts per bundle and owner, the receipts, cached bundles.
+ * Storage keys of one server: drafts per bundle and owner, the receipts, cached bundles, unsent corrections.
  * @example keysFor('https://zwfw.example.gov.cn').draft('newborn-birth', 'anonymous')
  */
 export function keysFor(server: string) {
@@ -57,6 +57,8 @@ export function keysFor(server: string) {
     draft: (bundle: string, owner: string) => `${prefix}:draft:${bundle}:${owner}`,
     receipts: () => `${prefix}:receipts`,
     composed: (bundle: string) => `${prefix}:composed:${bundle}`,
+    /** Corrections typed for an application's open supplement request, not sent yet. */
+    corrections: (application: string) => `${prefix}:corrections:${application}`,
   };
 }
 
@@ -105,4 +107,16 @@ export function rememberReceipt(storage: SafeStorage, key: string, receipt: Rece
 export function findReceipt(storage: SafeStorage, key: string, id: string): Receipt | undefined {
   const list = storage.read<Receipt[]>(key);
   return Array.isArray(list) ? list.find((r) => r && r.id === id) : undefined;
+}
+
+/**
+ * How an application's applicant identifies: the continuation token given, else the one in the
+ * receipt this device kept when the application was submitted here (citizens not signed in), else
+ * nothing (a signed-in applicant's token does it).
+ * @example api.application(id, applicantCredentials(storage, server, id, element.continuationToken))
+ */
+export function applicantCredentials(storage: SafeStorage, server: string, application: string, continuationToken?: string): { continuation?: string } {
+  if (continuationToken) return { continuation: continuationToken };
+  const receipt = findReceipt(storage, keysFor(server).receipts(), application);
+  return receipt?.continuation ? { continuation: receipt.continuation } : {};
 }

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { createApiClient, type ApiClient, type Credentials, type TokenSource } from '../api/client.js';
 import { isServiceError, ServiceError } from '../api/errors.js';
 import type { ApplicationView } from '../api/types.js';
-import { findReceipt, keysFor } from '../drafts/local-draft.js';
+import { applicantCredentials } from '../drafts/local-draft.js';
 import { openStorage } from '../drafts/storage.js';
 import { format, strings, type Text } from '../i18n/strings.js';
 import { sdkStyles } from './styles.js';
@@ -53,9 +53,7 @@ export class OtRating extends LitElement {
   }
 
   private credentials(): Credentials {
-    if (this.continuationToken) return { continuation: this.continuationToken };
-    const receipt = findReceipt(openStorage('local'), keysFor(this.server.replace(/\/+$/, '')).receipts(), this.application);
-    return receipt?.continuation ? { continuation: receipt.continuation } : {};
+    return applicantCredentials(openStorage('local'), this.server.replace(/\/+$/, ''), this.application, this.continuationToken);
   }
 
   private async load(): Promise<void> {

@@ -140,7 +140,12 @@ export class OtService extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.session && this.phase === 'form') this.sync = this.newSync(this.session);
+    // moved in the page (or re-attached by a framework): autosave resumes, and what the stopped
+    // autosave had not sent yet goes now rather than with the next change
+    if (this.session && this.phase === 'form') {
+      this.sync = this.newSync(this.session);
+      if (this.session.draft.pending) void this.sync.flush();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -289,7 +294,7 @@ export class OtService extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel h2')?.focus());
   }
 
-  /** "Clear and start again": the same draft, emptied (and prefilled again for a signed-in applicant). */
+  /** "Clear and start again": the same draft, emptied (nothing prefilled: the person asked for an empty form). */
   private startOver(): void {
     if (!this.session || !this.sync || !this.form) return;
     if (!globalThis.confirm?.(this.t(strings.startOverConfirm))) return;
@@ -407,6 +412,7 @@ export class OtService extends LitElement {
             .token=${this.token}
             .continuationToken=${s.continuationToken}
             .locale=${this.locale}
+            .storage=${this.storage}
           ></ot-status>`}
     </div>`;
   }

@@ -6,11 +6,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { createApiClient, type ApiClient, type Credentials, type TokenSource } from '../api/client.js';
 import { ServiceError } from '../api/errors.js';
 import type { ApplicationView, SupplementRoundView } from '../api/types.js';
-import { findReceipt, keysFor } from '../drafts/local-draft.js';
-import { openStorage } from '../drafts/storage.js';
+import { applicantCredentials, keysFor } from '../drafts/local-draft.js';
+import { openStorage, type SafeStorage, type StorageChoice } from '../drafts/storage.js';
 import { format, strings, type Text } from '../i18n/strings.js';
 import { deadlineLabel, departmentTitle, eventLabels, outcomeLabels, roleLabels, stateLabels } from '../status/labels.js';
-import { supplementPatch } from '../status/supplement.js';
+import { applyCorrections, supplementPatch } from '../status/supplement.js';
 import { sdkStyles } from './styles.js';
 import { statusStyles } from './status-styles.js';
 import { pathTitle } from './titles.js';
@@ -47,6 +47,8 @@ export class OtStatus extends LitElement {
   /** The continuation token of an application started without signing in. */
   @property({ attribute: 'continuation-token' }) accessor continuationToken: string | undefined;
   @property({ reflect: true }) accessor locale: Locale = 'zh-CN';
+  /** Where corrections typed but not sent yet are kept on the device: `local` (default), `session`, `none`, or a Storage. */
+  @property() accessor storage: StorageChoice = 'local';
 
   @state() private accessor app: ApplicationView | undefined;
   @state() private accessor composed: ComposedBundle | undefined;
@@ -59,10 +61,13 @@ export class OtStatus extends LitElement {
   private validator: ShapeValidator | undefined;
   private form: OtForm | undefined;
   private formFor = '';
+  private formRound = -1;
+  private store: SafeStorage | undefined;
   private generation = 0;
 
   /** Reloads the application from the server. */
   async refresh(): Promise<void> {
+    if (!this.api) return;
     const generation = ++this.generation;
     try {
       const app = await this.api!.application(this.application, this.credentials());
@@ -71,6 +76,8 @@ export class OtStatus extends LitElement {
         this.validator = await this.api!.validator(app.bundle.id, app.bundle.version).catch(() => undefined);
       }
       if (generation !== this.generation) return;
+      // corrections kept for a round that is answered (here or elsewhere) are of no use any more
+      if (!app.flow?.openSupplement) this.devices().remove(this.correctionsKey(app.id));
       this.app = app;
       this.error = undefined;
     } catch (error) {
@@ -85,6 +92,7 @@ export class OtStatus extends LitElement {
       this.api?.setLocale(this.locale);
       if (this.form) this.form.locale = this.locale;
     }
+    if (changed.has('storage')) this.store = undefined;
     if ((changed.has('server') || changed.has('application') || changed.has('token') || changed.has('continuationToken')) && this.server && this.application) {
       this.api = createApiClient({ server: this.server, token: () => (typeof this.token === 'function' ? this.token() : this.token), locale: this.locale });
       this.app = undefined;
@@ -93,9 +101,7 @@ export class OtStatus extends LitElement {
   }
 
   private credentials(): Credentials {
-    if (this.continuationToken) return { continuation: this.continuationToken };
-    const receipt = findReceipt(openStorage('local'), keysFor(this.server.replace(/\/+$/, '')).receipts(), this.application);
-    return receipt?.continuation ? { continuation: receipt.continuation } : {};
+    return applicantCredentials(this.devices(), this.server.replace(/\/+$/, ''), this.application, this.continuationToken);
   }
 
   private t(text: Text): string {
@@ -110,13 +116,33 @@ export class OtStatus extends LitElement {
 
   // ---- the supplement ----------------------------------------------------------------------
 
+  /** Corrections typed for the open round and not sent yet, as a `supplementPatch` payload. */
+  private kept(app: ApplicationView, round: SupplementRoundView): Record<string, Json> | undefined {
+    // a newer revision of the application (a refresh, a conflict): what the person typed stays
+    if (this.form && this.formFor.startsWith(`${app.id}@`) && this.formRound === round.round) {
+      return supplementPatch(round, this.form.data, this.form.materials as Record<string, Json>);
+    }
+    const stored = this.devices().read<{ round: number; payload: Record<string, Json> }>(this.correctionsKey(app.id));
+    return stored?.round === round.round ? stored.payload : undefined;
+  }
+
+  private correctionsKey(id: string): string {
+    return keysFor(this.server.replace(/\/+$/, '')).corrections(id);
+  }
+
+  private devices(): SafeStorage {
+    return (this.store ??= openStorage(this.storage));
+  }
+
   private supplementForm(app: ApplicationView, round: SupplementRoundView): OtForm {
     const key = `${app.id}@${app.revision}`;
     if (this.form && this.formFor === key) return this.form;
+    const kept = this.kept(app, round);
+    const content = kept ? applyCorrections(round, app.data, app.materials as Record<string, Json>, kept) : { data: app.data, materials: app.materials };
     const form = document.createElement('ot-form');
     form.answers = app.answers;
-    form.data = app.data;
-    form.materials = app.materials;
+    form.data = content.data;
+    form.materials = content.materials as typeof app.materials;
     form.locale = this.locale;
     form.layout = 'sections';
     form.validator = this.validator;
@@ -124,8 +150,14 @@ export class OtStatus extends LitElement {
     form.uploader = (file, ctx) => this.api!.upload(app.id, ctx.material.id, file, this.credentials(), ctx.signal, ctx.progress);
     form.composed = this.composed;
     form.addEventListener('ot-submit', (e: CustomEvent<OtSubmitDetail>) => void this.answer(round, e.detail.submission));
+    // every correction is kept on the device at once: a reload or a closed tab does not lose it
+    form.addEventListener('ot-change', () => {
+      const payload = supplementPatch(round, form.data, form.materials as Record<string, Json>);
+      this.devices().write(this.correctionsKey(app.id), { round: round.round, payload });
+    });
     this.form = form;
     this.formFor = key;
+    this.formRound = round.round;
     return form;
   }
 
@@ -138,6 +170,7 @@ export class OtStatus extends LitElement {
       const payload = supplementPatch(round, submission.data, (submission.materials ?? {}) as Record<string, Json>);
       const event = { type: 'SUPPLEMENT', revision: app.revision, payload, ...(round.scope !== 'bundle' ? { item: round.scope } : {}) };
       const next = await this.api!.event(app.id, event, this.credentials());
+      this.devices().remove(this.correctionsKey(app.id));
       this.sent = true;
       this.dispatchEvent(new CustomEvent<OtSupplementedDetail>('ot-supplemented', { detail: { application: next }, bubbles: true, composed: true }));
       await this.refresh();

@@ -1,31 +1,9 @@
 import type { ComposedBundle, Json } from '@onething/engine/runtime';
 import type { PrefillValue } from '../api/types.js';
+import { getAt, setAt } from '../data-paths.js';
 import { strings, type Text } from '../i18n/strings.js';
 
 const isEmpty = (v: Json | undefined) => v === undefined || v === null || v === '';
-
-function getAt(data: Record<string, Json>, path: string): Json | undefined {
-  let node: Json | undefined = data;
-  for (const key of path.split('.')) {
-    if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
-    node = (node as Record<string, Json>)[key];
-  }
-  return node;
-}
-
-function setAt(data: Record<string, Json>, path: string, value: Json): Record<string, Json> {
-  const keys = path.split('.');
-  const root: Record<string, Json> = { ...data };
-  let node = root;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    const copy: Record<string, Json> = next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Record<string, Json>) } : {};
-    node[key] = copy;
-    node = copy;
-  }
-  node[keys.at(-1)!] = value;
-  return root;
-}
 
 /**
  * Fills the proposed values into the fields that are empty and that the bundle has as value

@@ -1,14 +1,8 @@
 import type { Json } from '@onething/engine/runtime';
 import type { SupplementRoundView } from '../api/types.js';
+import { getAt, setAt } from '../data-paths.js';
 
-function getAt(data: Record<string, Json>, path: string): Json | undefined {
-  let node: Json | undefined = data;
-  for (const key of path.split('.')) {
-    if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
-    node = (node as Record<string, Json>)[key];
-  }
-  return node;
-}
+type Data = Record<string, Json>;
 
 /**
  * The payload of a `SUPPLEMENT` event: a JSON Merge Patch (RFC 7396) of the bundle data that
@@ -18,24 +12,44 @@ function getAt(data: Record<string, Json>, path: string): Json | undefined {
  * supplementPatch({ fields: ['child.name'], materials: [] , …}, { child: { name: '李沐阳' } }, {})
  * // { data: { child: { name: '李沐阳' } } }
  */
-export function supplementPatch(
-  round: Pick<SupplementRoundView, 'fields' | 'materials'>,
-  data: Record<string, Json>,
-  materials: Record<string, Json>,
-): Record<string, Json> {
-  const patch: Record<string, Json> = {};
+export function supplementPatch(round: Pick<SupplementRoundView, 'fields' | 'materials'>, data: Data, materials: Data): Data {
+  const patch: Data = {};
   for (const path of round.fields) {
     const keys = path.split('.');
     let node = patch;
     for (const key of keys.slice(0, -1)) {
       const next = node[key];
-      node = (node[key] = next && typeof next === 'object' && !Array.isArray(next) ? next : {}) as Record<string, Json>;
+      node = (node[key] = next && typeof next === 'object' && !Array.isArray(next) ? next : {}) as Data;
     }
     node[keys.at(-1)!] = getAt(data, path) ?? null;
   }
-  const payload: Record<string, Json> = {};
+  const payload: Data = {};
   if (round.fields.length) payload['data'] = patch;
   const flagged = round.materials.filter((id) => materials[id] !== undefined);
   if (flagged.length) payload['materials'] = Object.fromEntries(flagged.map((id) => [id, materials[id]!]));
   return payload;
+}
+
+/**
+ * The application's content with corrections made earlier put back (a `supplementPatch` payload):
+ * the flagged fields take the corrected values (`null` empties one), the flagged materials given
+ * replace theirs. What a reload or a newer revision of the application would otherwise discard.
+ * @example applyCorrections(round, app.data, app.materials, kept).data.child.name // '李沐扬'
+ */
+export function applyCorrections(
+  round: Pick<SupplementRoundView, 'fields' | 'materials'>,
+  data: Data,
+  materials: Data,
+  payload: Data,
+): { data: Data; materials: Data } {
+  let nextData = data;
+  const corrected = (payload['data'] ?? {}) as Data;
+  for (const path of round.fields) {
+    const value = getAt(corrected, path);
+    if (value !== undefined) nextData = setAt(nextData, path, value === null ? undefined : value);
+  }
+  const given = (payload['materials'] ?? {}) as Data;
+  const nextMaterials = { ...materials };
+  for (const id of round.materials) if (given[id] !== undefined) nextMaterials[id] = given[id]!;
+  return { data: nextData, materials: nextMaterials };
 }

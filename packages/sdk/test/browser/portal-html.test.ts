@@ -133,3 +133,36 @@ describe('submitting once', () => {
   });
 });
 
+
+describe('the element on a page that changes', () => {
+  it('sends a change the autosave had not sent yet when the service element is moved in the page', async () => {
+    const { page, saves } = await site.open('/portal/');
+    await ready(page);
+    await answer(form(page), composed, { bornInHubeiInstitution: '否', settleInHubei: '否', wantsSocialSecurityCard: '否' });
+    await expect.poll(async () => (await saves()).at(-1), settled).toMatch(/"saved"/);
+    const id = await page.evaluate(() => JSON.parse(Object.entries(localStorage).find(([k]) => k.includes(':draft:newborn-birth:'))![1]).id as string);
+    // Given autosave waits a minute, and the portal moves the element (a framework re-parenting it)
+    const move = () =>
+      page.evaluate(() => {
+        const service = document.querySelector('ot-service') as HTMLElement & { autosaveDelay: number };
+        service.autosaveDelay = 60_000;
+        const box = document.createElement('div');
+        document.querySelector('main')!.append(box);
+        box.append(service);
+      });
+    await move();
+    // When the person types and the element is moved again before the autosave ran
+    await fill(form(page), composed, 'mother.name', { text: '王晓燕' });
+    await move();
+    // Then the change reaches the server without waiting for another one
+    await expect.poll(async () => (await site.server.store.getApplication(id))?.data['mother'], settled).toEqual({ name: '王晓燕' });
+  });
+
+  it('refuses createServiceForm without a server or a bundle at once, instead of never resolving', async () => {
+    const { page } = await site.open('/portal/');
+    // (a string: vitest rewrites import() in the test's own functions)
+    const message = await page.evaluate(`import('/sdk/onething-sdk.js').then((sdk) =>
+      sdk.createServiceForm(document.createElement('div'), { bundle: 'newborn-birth' }).then(() => 'resolved', (e) => e.name + ': ' + e.message))`);
+    expect(message).toBe('TypeError: createServiceForm: the options `server` and `bundle` are required');
+  });
+});

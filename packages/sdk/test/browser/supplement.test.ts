@@ -119,4 +119,57 @@ describe('a supplement round trip in <ot-status>', () => {
     expect(await form(other.page).locator('[id="f-contact.mobile"]').inputValue()).toBe('');
     expect(await service(other.page).locator('[part="notice"]').count()).toBe(0);
   });
+
+  it('keeps corrections typed in <ot-status> through a reload and a newer revision of the application, until they are sent', async () => {
+    const region = '420703';
+    const citizen = await token({ sub: 'citizen-corrections', region });
+    const clerk = await token({ sub: 'clerk-2', roles: ['clerk'], region, department: 'huarong-service-centre' });
+    // Given a submitted application whose window asks to correct the child's name
+    const api = createApiClient({ server: site.server.url, token: citizen });
+    const { application } = await api.createDraft('newborn-birth', undefined, 'corrections-create-0001');
+    await api.submit(application.id, newborn, 'corrections-submit-0001', {});
+    await act(clerk, application.id, { type: 'CLAIM' });
+    await act(clerk, application.id, { type: 'REQUEST_SUPPLEMENT', payload: { fields: ['child.name'], materials: [], reason: '姓名与出生医学证明不一致' } });
+
+    // And the citizen's status page, where they type a correction but do not send it yet
+    const { page, errors } = await site.open(`/portal/#token=${citizen}`);
+    const showStatus = () =>
+      page.evaluate(
+        ({ id, bearer }) => {
+          const status = Object.assign(document.createElement('ot-status'), { server: location.origin, application: id, token: bearer });
+          document.querySelector('main')!.append(status);
+        },
+        { id: application.id, bearer: citizen },
+      );
+    await showStatus();
+    const name = page.locator('ot-status ot-form [id="f-child.name"]');
+    await expect.poll(() => name.inputValue(), settled).toBe('李沐阳');
+    await name.fill('李沐扬');
+
+    // When the page is reloaded, the correction is still there
+    await page.reload();
+    await showStatus();
+    await expect.poll(() => name.inputValue(), settled).toBe('李沐扬');
+
+    // When the application changed on the server meanwhile (a newer revision) and the page refreshes it
+    await page.route(`**/api/applications/${application.id}`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.application.revision += 1;
+      await route.fulfill({ response, json: body });
+    });
+    await page.locator('ot-status').getByRole('button', { name: '刷新' }).click();
+    await expect.poll(() => page.evaluate(() => (document.querySelector('ot-status') as any).app?.revision), settled).toBe((await site.server.store.getApplication(application.id))!.revision + 1);
+    // Then what they typed is still there, in the form of the newer revision
+    expect(await name.inputValue()).toBe('李沐扬');
+
+    // And once it is sent, the server has it and the device forgets it
+    await page.unroute(`**/api/applications/${application.id}`);
+    await page.locator('ot-status').getByRole('button', { name: '刷新' }).click();
+    await expect.poll(() => name.inputValue(), settled).toBe('李沐扬');
+    await page.locator('ot-status ot-form').getByRole('button', { name: '提交补正材料' }).click();
+    await expect.poll(async () => (await site.server.store.getApplication(application.id))?.data['child'], settled).toMatchObject({ name: '李沐扬' });
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':corrections:'))), settled).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -30,6 +30,8 @@ interface Recorded {
 export function install(validators: Record<string, OtForm['validator']>): void {
   const events: Recorded[] = [];
   const held: Array<() => void> = [];
+  /** Names of the held uploads whose signal was aborted. */
+  const aborted: string[] = [];
   for (const type of ['ot-change', 'ot-step', 'ot-submit', 'ot-invalid', 'ot-upload-request']) {
     document.addEventListener(type, (e) => {
       const detail = (e as CustomEvent).detail ?? null;
@@ -41,6 +43,7 @@ export function install(validators: Record<string, OtForm['validator']>): void {
   Object.assign(window, {
     otTest: {
       events,
+      aborted,
       /** Lets every held upload finish. */
       finishUploads() {
         for (const finish of held.splice(0)) finish();
@@ -72,7 +75,10 @@ export function install(validators: Record<string, OtForm['validator']>): void {
             progress(file.size / 2, file.size);
             await new Promise<void>((resolve, reject) => {
               held.push(resolve);
-              signal.addEventListener('abort', () => reject(signal.reason));
+              signal.addEventListener('abort', () => {
+                aborted.push(file.name);
+                reject(signal.reason);
+              });
             });
             progress(file.size, file.size);
             return { sha256: 'a'.repeat(64), name: file.name, size: file.size, type: file.type };
