@@ -350,6 +350,25 @@ export class OtApplication extends LitElement {
         : nothing}
       ${this.summary(app)}
       <div class="cols">
+        <!-- the actions come first for the keyboard and screen readers; the grid puts them on the right -->
+        <aside>
+          <section class="panel card" aria-labelledby="actions-title">
+            <h2 id="actions-title">${t(l, 'actions')}</h2>
+            ${this.flagging
+              ? html`<p class="muted small">${t(l, 'writingRequest')}</p>`
+              : html`<ot-action-panel .locale=${l} .events=${events} .composed=${this.composed} ?disabled=${this.busy} @ot-action=${(e: CustomEvent<{ event: AllowedEvent }>) => this.onAction(e.detail.event)}></ot-action-panel>`}
+          </section>
+          <section class="panel card" aria-labelledby="items-title">
+            <h2 id="items-title">${t(l, 'items')}</h2>
+            <ot-item-status
+              .locale=${l}
+              .composed=${this.composed}
+              .flow=${app.flow}
+              .stateTitles=${app.stateTitles}
+              .departments=${this.session?.kind === 'reviewer' ? this.session.departments : []}
+            ></ot-item-status>
+          </section>
+        </aside>
         <div class="main">
           <section class="panel card" aria-labelledby="data-title">
             <div class="panel-head">
@@ -402,24 +421,6 @@ export class OtApplication extends LitElement {
             ></ot-timeline>
           </section>
         </div>
-        <aside>
-          <section class="panel card" aria-labelledby="actions-title">
-            <h2 id="actions-title">${t(l, 'actions')}</h2>
-            ${this.flagging
-              ? html`<p class="muted small">${t(l, 'writingRequest')}</p>`
-              : html`<ot-action-panel .locale=${l} .events=${events} .composed=${this.composed} ?disabled=${this.busy} @ot-action=${(e: CustomEvent<{ event: AllowedEvent }>) => this.onAction(e.detail.event)}></ot-action-panel>`}
-          </section>
-          <section class="panel card" aria-labelledby="items-title">
-            <h2 id="items-title">${t(l, 'items')}</h2>
-            <ot-item-status
-              .locale=${l}
-              .composed=${this.composed}
-              .flow=${app.flow}
-              .stateTitles=${app.stateTitles}
-              .departments=${this.session?.kind === 'reviewer' ? this.session.departments : []}
-            ></ot-item-status>
-          </section>
-        </aside>
       </div>
       <ot-event-dialog
         .locale=${l}

@@ -38,10 +38,11 @@ export class OtWorkbench extends LitElement {
       }
       header {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 16px;
-        padding: 0 16px;
-        height: 48px;
+        gap: 4px 16px;
+        padding: 6px 16px;
+        min-height: 48px;
         background: #0f2a55;
         color: #fff;
         flex: 0 0 auto;
@@ -65,6 +66,10 @@ export class OtWorkbench extends LitElement {
         font-size: 12px;
         color: #dbe4f5;
         min-width: 0;
+        flex: 0 1 auto;
+      }
+      header .who > span {
+        white-space: nowrap;
       }
       header .who .role {
         background: rgba(255, 255, 255, 0.16);
@@ -99,6 +104,11 @@ export class OtWorkbench extends LitElement {
         background: #fff;
         color: #0f2a55;
         font-weight: 600;
+      }
+      @media (max-width: 900px) {
+        header .sub {
+          display: none;
+        }
       }
       main {
         flex: 1 1 auto;

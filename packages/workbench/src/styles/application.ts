@@ -65,8 +65,16 @@ export const applicationStyles = css`
   .cols {
     display: grid;
     grid-template-columns: minmax(0, 1fr) 370px;
+    grid-template-areas: 'main aside';
     gap: 14px;
     align-items: start;
+  }
+  .cols > .main {
+    grid-area: main;
+    min-width: 0;
+  }
+  .cols > aside {
+    grid-area: aside;
   }
   .panel {
     padding: 12px 14px;
@@ -171,6 +179,7 @@ export const applicationStyles = css`
   @media (max-width: 1100px) {
     .cols {
       grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'aside' 'main';
     }
     aside {
       position: static;

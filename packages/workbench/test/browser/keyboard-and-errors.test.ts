@@ -132,3 +132,20 @@ describe('in English', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('at 200 % zoom (640 CSS px)', () => {
+  it('fits the width, and puts the actions before the data when the columns stack', async () => {
+    const id = await submitNewborn(site);
+    const { page, errors } = await site.page(site.tokens.clerk, { viewport: { width: 640, height: 900 } });
+    await poll(() => queueRows(page).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(640);
+    await page.evaluate((app) => (location.hash = `#/applications/${app}`), id);
+    await applicationLoaded(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(640);
+    const top = (selector: string) => page.locator(selector).evaluate((e) => e.getBoundingClientRect().top);
+    expect(await top('ot-action-panel')).toBeLessThan(await top('ot-review-data'));
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, 'application-narrow');
+    expect(errors).toEqual([]);
+  });
+});
