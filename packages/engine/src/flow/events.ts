@@ -180,19 +180,28 @@ export function availableEvents(flow: ApplicationFlow, snapshot: ApplicationSnap
 
 /**
  * The title of every event of a flow (its first transition's `meta.title`), keyed as the
- * timeline names them: `<TYPE>` for the orchestration's, `<item>/<TYPE>` for an item's.
- * @example eventTitles(flow)['hukou/APPROVE'] // { 'zh-CN': '准予登记', en: 'Register' }
+ * timeline names them: `<TYPE>` for the orchestration's, `<item>/<TYPE>` for an item's. An event
+ * whose branches have different titles also has one key per branch, `<key>@<target state path>`,
+ * so a timeline entry is named by the branch it took.
+ * @example eventTitles(flow)['hukou/APPROVE@processing.hukou.verification'] // { 'zh-CN': '转调查核实', … }
  */
 export function eventTitles(flow: ApplicationFlow): Record<string, Text> {
   const titles: Record<string, Text> = {};
-  const visit = (node: NodeConfig) => {
+  const visit = (node: NodeConfig, path: string) => {
     for (const [key, config] of Object.entries(node.on ?? {})) {
-      const title = (Array.isArray(config) ? config : [config]).find((t) => t.meta?.title)?.meta?.title;
+      const transitions = Array.isArray(config) ? config : [config];
+      const title = transitions.find((t) => t.meta?.title)?.meta?.title;
       if (title && !titles[key]) titles[key] = title;
+      if (new Set(transitions.map((t) => t.meta?.title?.['zh-CN'])).size > 1) {
+        for (const t of transitions) {
+          const target = Array.isArray(t.target) ? t.target[0] : t.target;
+          if (t.meta?.title && target !== undefined) titles[`${key}@${resolveTarget(path, target)}`] ??= t.meta.title;
+        }
+      }
     }
-    for (const child of Object.values(node.states ?? {})) visit(child);
+    for (const [name, child] of Object.entries(node.states ?? {})) visit(child, join(path, name));
   };
-  visit(flow.machine as unknown as NodeConfig);
+  visit(flow.machine as unknown as NodeConfig, '');
   return titles;
 }
 

@@ -112,6 +112,10 @@ describe('the branch an event takes now', () => {
       return availableEvents(branched, accepted, actors.health).find((e) => e.type === 'PASS')!;
     };
     expect(pass('小明').title).toEqual(t('安排核查 / 直接通过'));
+    // a timeline names each branch by its own title
+    const registry = registryOf([{ ...items['birth-cert'], flow: chart('小明') as never }, items.hukou, items.insurance], [bundle]);
+    const titles = eventTitles(createApplicationFlow(composedOf(bundle), registry).value!);
+    expect([titles['birth-cert/PASS'], titles['birth-cert/PASS@processing.birth-cert.inspection'], titles['birth-cert/PASS@processing.birth-cert.approved']]).toEqual([t('安排核查'), t('安排核查'), t('直接通过')]);
     expect(pass('小明').next).toBe(0); // the child is called 小明: the inspection
     expect(pass('小红').next).toBe(1); // not: straight to approval
   });
