@@ -1,29 +1,27 @@
 import type { ComposedBundle, Json, Locale, MaterialValue, Submission } from '@onething/engine/runtime';
 import type { Text } from '../model/types.js';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { format, strings } from '../i18n/strings.js';
 import type { ShapeValidator, ValidationError } from '../model/errors.js';
 import { errorPath } from '../model/error-paths.js';
 import { FormModel } from '../model/form-model.js';
 import { getAt } from '../model/paths.js';
 import { schemaAt } from '../model/schema.js';
+import { renderForm } from '../render/form.js';
 import { fieldId, type FieldInfo, type MaterialView, type RenderHost } from '../render/host.js';
-import { MATERIAL, materialId, renderMaterials } from '../render/materials.js';
-import { ANSWERS, questionPaths, renderActiveItems, renderQuestions } from '../render/questions.js';
-import { renderSection, sectionKey } from '../render/section.js';
-import { renderSteps } from '../render/steps.js';
-import { renderSummary } from '../render/summary.js';
+import { MATERIAL, materialId } from '../render/materials.js';
+import { ANSWERS } from '../render/questions.js';
 import { theme } from '../styles/theme.js';
 import { MaterialUploads } from '../upload/material-uploads.js';
-import type { Uploader } from '../upload/uploads.js';
+import type { Uploader, UploadRequestDetail } from '../upload/uploads.js';
 import { createWidgetRegistry, type WidgetRegistry } from '../widgets/registry.js';
 import type { WidgetContext } from '../widgets/types.js';
 import { ErrorStore, type Found } from './error-store.js';
 import { FieldContext } from './field-context.js';
 import { resolveInfo } from './field-info.js';
+import { rowEdit, RowKeys, rowFocusTarget, rowsOf, type RowAction } from './rows.js';
 import { isOpen, flaggedPaths } from './supplement.js';
+import { Versions } from './versions.js';
 import { onStep, wizardSteps, type WizardStep } from './wizard.js';
 import type { OtChangeDetail, OtStepDetail, OtSubmitDetail, OtInvalidDetail, SupplementRequest } from './events.js';
 
@@ -88,17 +86,13 @@ export class OtForm extends LitElement implements RenderHost {
   epoch = 0;
   private model: FormModel | undefined;
   private initial: { data?: Record<string, Json>; answers?: Record<string, Json>; materials?: Record<string, MaterialValue> } = {};
-  private versions = new Map<string, number>();
+  private versions: Versions | undefined;
   private infos = new Map<string, FieldInfo | undefined>();
-  private sectionOf = new Map<string, string>();
   private drafts = new Map<string, string>();
   private dirty = new Set<string>();
   private errors = new ErrorStore(this);
   private flagged = new Map<string, Text | undefined>();
-  private rows = new Map<string, number[]>();
-  /** Whether the bundle has repeatable groups (row paths like `children.0.name` exist only then). */
-  private hasLists = false;
-  private nextRowKey = 0;
+  private rows = new RowKeys();
   private uploads = new MaterialUploads(this);
 
   /** The bundle data (live; includes computed values). Setting it replaces the data. */
@@ -173,9 +167,7 @@ export class OtForm extends LitElement implements RenderHost {
         now: this.now,
       });
       this.infos.clear();
-      this.hasLists = Object.values(this.composed.fields).some((f) => f.kind === 'list');
-      this.sectionOf.clear();
-      for (const section of this.composed.ui.sections) for (const path of section.fields) this.sectionOf.set(path, section.id);
+      this.versions = new Versions(this.composed);
       this.errors = new ErrorStore(this);
       this.stepIndex = 0;
     }
@@ -200,9 +192,7 @@ export class OtForm extends LitElement implements RenderHost {
   }
 
   version(key: string): number {
-    const own = this.versions.get(key) ?? 0;
-    const list = this.hasLists ? /^(.*?)\.\d+(\.|$)/.exec(key) : null;
-    return list ? own + (this.versions.get(`${list[1]}#rows`) ?? 0) * 1e6 : own;
+    return this.versions?.get(key) ?? 0;
   }
 
   info(path: string): FieldInfo | undefined {
@@ -222,14 +212,14 @@ export class OtForm extends LitElement implements RenderHost {
   visible(path: string): boolean {
     if (path.startsWith(ANSWERS)) return this.model?.questionVisible(path.slice(ANSWERS.length)) ?? false;
     if (path.startsWith(MATERIAL)) return this.material(path.slice(MATERIAL.length)).visible;
-    const row = this.hasLists ? /^(.*?)\.\d+(\.|$)/.exec(path) : null;
-    if (row) return this.visible(row[1]!);
+    const list = this.versions?.listOf(path);
+    if (list) return this.visible(list);
     return this.model?.isVisible(path) ?? false;
   }
 
   required(path: string): boolean {
     if (path.startsWith(ANSWERS)) return this.model?.questionRequired(path.slice(ANSWERS.length)) ?? false;
-    const row = this.hasLists ? /^(.*)\.\d+\.([^.]+)$/.exec(path) : null;
+    const row = this.versions?.listOf(path) ? /^(.*)\.\d+\.([^.]+)$/.exec(path) : null;
     if (row) {
       const items = schemaAt(this.composed!.schema, row[1]!)?.items;
       return typeof items === 'object' && (items.required?.includes(row[2]!) ?? false);
@@ -258,10 +248,7 @@ export class OtForm extends LitElement implements RenderHost {
   }
 
   rowKeys(path: string, count: number): readonly number[] {
-    let keys = this.rows.get(path);
-    if (!keys) this.rows.set(path, (keys = []));
-    while (keys.length < count) keys.push(this.nextRowKey++);
-    return keys.slice(0, count);
+    return this.rows.of(path, count);
   }
 
   material(id: string): MaterialView {
@@ -305,23 +292,7 @@ export class OtForm extends LitElement implements RenderHost {
 
   /** Marks a path (and what contains it: groups, its section) as needing a re-render. */
   bump(path: string): void {
-    const inc = (key: string) => this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
-    inc(path);
-    if (path.startsWith(ANSWERS) || path.startsWith(MATERIAL)) return;
-    let i = path.lastIndexOf('.');
-    let listed = this.sectionOf.has(path) ? path : undefined;
-    while (i > 0) {
-      const prefix = path.slice(0, i);
-      inc(prefix);
-      if (!listed && this.sectionOf.has(prefix)) listed = prefix;
-      i = prefix.lastIndexOf('.');
-    }
-    if (listed) inc(sectionKey(this.sectionOf.get(listed)!));
-  }
-
-  private bumpRows(listPath: string): void {
-    this.versions.set(`${listPath}#rows`, (this.versions.get(`${listPath}#rows`) ?? 0) + 1);
-    this.bump(listPath);
+    this.versions?.bump(path);
   }
 
   // ---- editing ---------------------------------------------------------------------------
@@ -411,13 +382,10 @@ export class OtForm extends LitElement implements RenderHost {
     }
     const { action, path = '', index = '0' } = target.dataset;
     const i = Number(index);
-    if (action === 'add') this.editRows(path, (rows) => [...rows, {}], this.renderRoot.querySelectorAll(`[id="${fieldId(path)}"] > fieldset > .row`).length, 'first');
-    else if (action === 'remove') this.editRows(path, (rows) => rows.filter((_, j) => j !== i), Math.max(0, i - 1), 'add');
-    else if (action === 'up') this.editRows(path, (rows) => swap(rows, i, i - 1), i - 1, 'up');
-    else if (action === 'down') this.editRows(path, (rows) => swap(rows, i, i + 1), i + 1, 'down');
+    if (action === 'add' || action === 'remove' || action === 'up' || action === 'down') this.editRows(path, action, i);
     else if (action === 'remove-file') this.removeFile(target.dataset.material!, Number(target.dataset.key));
-    else if (action === 'next') void this.goToStep(this.stepIndex + 1, true);
-    else if (action === 'back') void this.goToStep(this.stepIndex - 1, false);
+    else if (action === 'next') void this.goToStep(this.currentStep() + 1, true);
+    else if (action === 'back') void this.goToStep(this.currentStep() - 1, false);
     else if (action === 'step') void this.goToStep(i, false);
     else if (action === 'submit') this.submit();
   };
@@ -428,7 +396,7 @@ export class OtForm extends LitElement implements RenderHost {
     // Enter in a one-line field does what it does in a native form: continue, or submit on the last step.
     event.preventDefault();
     control.dispatchEvent(new Event('change', { bubbles: true }));
-    if (this.isWizard && this.stepIndex < this.steps().length - 1) void this.goToStep(this.stepIndex + 1, true);
+    if (this.isWizard && this.currentStep() < this.steps().length - 1) void this.goToStep(this.currentStep() + 1, true);
     else this.submit();
   };
 
@@ -442,27 +410,15 @@ export class OtForm extends LitElement implements RenderHost {
   }
 
   /** Adds, removes or moves rows of a repeatable group, keeping row keys (and so focus) with their rows. */
-  private editRows(path: string, edit: (rows: Json[]) => Json[], focusRow: number, focus: 'first' | 'add' | 'up' | 'down'): void {
+  private editRows(path: string, action: RowAction, index: number): void {
     const shown = this.renderRoot.querySelectorAll(`[id="${fieldId(path)}"] > fieldset > .row`).length;
-    const before = [...rows(this.value(path))];
+    const before = [...rowsOf(this.value(path))];
     while (before.length < shown) before.push({}); // rows shown for minItems but not yet typed in
-    const keys = [...this.rowKeys(path, before.length)];
-    const after = edit(before);
-    const keyEdit = edit(keys as unknown as Json[]) as unknown as number[];
-    this.rows.set(path, after.length > before.length ? [...keys, this.nextRowKey++] : keyEdit);
-    this.commit(path, after);
-    this.bumpRows(path);
-    void this.updateComplete.then(() => {
-      const list = this.renderRoot.querySelector<HTMLElement>(`[id="${fieldId(path)}"]`);
-      const row = list?.querySelectorAll<HTMLElement>(':scope > fieldset > .row')[focusRow];
-      const target =
-        focus === 'first'
-          ? row?.querySelector<HTMLElement>('input, select, textarea')
-          : focus === 'add'
-            ? (row?.querySelector<HTMLElement>('[data-action="remove"]') ?? list?.querySelector<HTMLElement>('[data-action="add"]'))
-            : (row?.querySelector<HTMLElement>(`[data-action="${focus}"]`) ?? row?.querySelector<HTMLElement>('[data-action]'));
-      target?.focus();
-    });
+    const { rows, focus } = rowEdit<Json>(action, index, before, {});
+    this.rows.edit(path, action, index, before.length);
+    this.commit(path, rows);
+    this.versions?.bumpRows(path);
+    void this.updateComplete.then(() => rowFocusTarget(this.renderRoot.querySelector<HTMLElement>(`[id="${fieldId(path)}"]`), focus)?.focus());
   }
 
   // ---- validation ------------------------------------------------------------------------
@@ -527,7 +483,7 @@ export class OtForm extends LitElement implements RenderHost {
     const path = this.errors.paths().find((p) => this.errors.targetId(p) === id);
     if (path && this.isWizard) {
       const step = this.stepOfPath(path);
-      if (step >= 0 && step !== this.stepIndex) await this.goToStep(step, false);
+      if (step >= 0 && step !== this.currentStep()) await this.goToStep(step, false);
     }
     await this.updateComplete;
     const element = this.renderRoot.querySelector<HTMLElement>(`[id="${id}"]`);
@@ -547,6 +503,14 @@ export class OtForm extends LitElement implements RenderHost {
     return this.composed ? wizardSteps(this) : [];
   }
 
+  /**
+   * The step shown: the one moved to, or the last one when answers have since taken steps away
+   * (the step list shrinks when items switch off).
+   */
+  private currentStep(steps: readonly WizardStep[] = this.steps()): number {
+    return Math.min(this.stepIndex, Math.max(0, steps.length - 1));
+  }
+
   private stepOfPath(path: string): number {
     return this.steps().findIndex((step) => onStep(step, path));
   }
@@ -556,7 +520,7 @@ export class OtForm extends LitElement implements RenderHost {
     const steps = this.steps();
     if (index < 0 || index >= steps.length) return;
     if (check) {
-      const current = steps[this.stepIndex];
+      const current = steps[this.currentStep(steps)];
       if (!this.runValidation((path) => onStep(current, path))) return;
     }
     this.errors.clear();
@@ -576,75 +540,10 @@ export class OtForm extends LitElement implements RenderHost {
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult | typeof nothing {
-    const c = this.composed;
-    if (!c || !this.model) return nothing;
-    const wizard = this.isWizard;
-    const steps = wizard ? this.steps() : [];
-    const index = Math.min(this.stepIndex, Math.max(0, steps.length - 1));
-    const last = !wizard || index === steps.length - 1;
-    return html`<div class="form" part="form" role="form" aria-labelledby="ot-title" lang=${this.locale}>
-      <header part="header">
-        <h2 class="title" id="ot-title">${this.t(c.bundle.title)}</h2>
-        ${c.bundle.description ? html`<p class="lead">${this.t(c.bundle.description)}</p>` : nothing}
-      </header>
-      ${this.supplement ? this.renderSupplementIntro() : nothing} ${renderSummary(this, this.errors.summary)}
-      ${wizard ? renderSteps(this, steps, index) : nothing}
-      ${wizard ? this.renderStep(steps[index]) : this.renderAll()}
-      <div class="actions">
-        ${wizard && index > 0
-          ? html`<button type="button" class="button button--secondary" part="button" data-action="back">${this.t(strings.back)}</button>`
-          : nothing}
-        ${last
-          ? html`<button type="button" class="button" part="submit" data-action="submit">
-              ${this.t(this.supplement ? strings.resubmit : strings.submit)}
-            </button>`
-          : html`<button type="button" class="button" part="submit" data-action="next">${this.t(strings.next)}</button>`}
-      </div>
-    </div>`;
+    if (!this.composed || !this.model) return nothing;
+    const steps = this.isWizard ? this.steps() : undefined;
+    return renderForm(this, { steps, index: this.currentStep(steps), supplement: this.supplement, summary: this.errors.summary });
   }
-
-  private renderAll(): unknown {
-    const c = this.composed!;
-    const questions = questionPaths(this);
-    return [
-      renderQuestions(this, questions),
-      questions.length ? guard([this.epoch], () => renderActiveItems(this)) : nothing,
-      c.ui.sections.map((section) => renderSection(this, section)),
-      renderMaterials(this, c.materials.map((m) => m.id)),
-    ];
-  }
-
-  private renderStep(step: WizardStep | undefined): unknown {
-    if (!step) return nothing;
-    const c = this.composed!;
-    const body =
-      step.id === 'questions'
-        ? [renderQuestions(this, step.paths), guard([this.epoch], () => renderActiveItems(this))]
-        : step.id === 'materials'
-          ? renderMaterials(this, c.materials.map((m) => m.id))
-          : step.sections.map((section) => renderSection(this, section));
-    return html`<h3 class="visually-hidden step-heading" tabindex="-1">
-        ${format(strings.stepOf, this.locale, { n: this.stepIndex + 1, total: this.steps().length })}: ${this.t(step.title)}
-      </h3>
-      ${body}`;
-  }
-
-  private renderSupplementIntro(): TemplateResult {
-    return html`<div class="supplement" part="supplement" role="note">
-      <p><strong>${this.t(strings.supplementIntro)}</strong></p>
-      ${this.supplement?.reason ? html`<p>${this.t(this.supplement.reason)}</p>` : nothing}
-    </div>`;
-  }
-}
-
-function rows(value: Json | undefined): Json[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function swap<T>(list: readonly T[], a: number, b: number): T[] {
-  const copy = [...list];
-  [copy[a], copy[b]] = [copy[b]!, copy[a]!];
-  return copy;
 }
 
 declare global {
@@ -656,5 +555,6 @@ declare global {
     'ot-step': CustomEvent<OtStepDetail>;
     'ot-submit': CustomEvent<OtSubmitDetail>;
     'ot-invalid': CustomEvent<OtInvalidDetail>;
+    'ot-upload-request': CustomEvent<UploadRequestDetail>;
   }
 }

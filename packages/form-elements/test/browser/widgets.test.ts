@@ -237,6 +237,27 @@ describe('supplement mode', () => {
 });
 
 describe('the wizard layout', () => {
+  it('stays on a real step, numbered within the steps there are, when new answers take steps away', async () => {
+    // Given the last step of a wizard whose answers include every item of the newborn bundle
+    const newborn = composeExample('newborn-birth');
+    const all = { bornInHubeiInstitution: true, settleInHubei: true, wantsSocialSecurityCard: true };
+    const { page, errors } = await open(newborn, { layout: 'wizard', answers: all });
+    const before = await form(page).locator('.step').count();
+    await form(page).evaluate((el: any, index) => (el.stepIndex = index), before - 1);
+    await expect.poll(() => form(page).locator('.steps-progress').textContent(), settled).toBe(`第 ${before} 步，共 ${before} 步`);
+    // When the host sets answers that switch most items off
+    await form(page).evaluate((el: any) => (el.answers = { bornInHubeiInstitution: false, settleInHubei: false, wantsSocialSecurityCard: false }));
+    // Then the form shows the last step there still is, and its heading counts right
+    const after = await form(page).locator('.step').count();
+    expect(after).toBeLessThan(before);
+    await expect.poll(() => form(page).locator('.steps-progress').textContent(), settled).toBe(`第 ${after} 步，共 ${after} 步`);
+    expect(await form(page).locator('.step-heading').textContent()).toContain(`第 ${after} 步，共 ${after} 步`);
+    // And Back goes to the step before it
+    await form(page).getByRole('button', { name: '上一步' }).click();
+    await expect.poll(() => form(page).locator('.steps-progress').textContent(), settled).toBe(`第 ${after - 1} 步，共 ${after} 步`);
+    expect(errors).toEqual([]);
+  });
+
   it('shows one step at a time with a step list, checks a step before moving on, and goes back freely', async () => {
     const { page, errors } = await open(restaurant, { layout: 'wizard', validator: 'open-restaurant' });
     const steps = form(page).locator('.step');
