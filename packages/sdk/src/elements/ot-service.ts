@@ -91,6 +91,8 @@ export class OtService extends LitElement {
 
   @state() private accessor phase: 'idle' | 'loading' | 'failed' | 'form' | 'submitted' = 'idle';
   @state() private accessor save: SaveStatus = { state: 'idle' };
+  /** When the server last had every change (the status line's "Draft saved at …"). */
+  @state() private accessor savedAt: string | undefined;
   @state() private accessor loadError: ServiceError | undefined;
   @state() private accessor submitError: ServiceError | undefined;
   @state() private accessor submitting = false;
@@ -180,6 +182,7 @@ export class OtService extends LitElement {
     this.form = undefined;
     this.phase = 'loading';
     this.submitError = undefined;
+    this.savedAt = undefined;
     this.api = createApiClient({ server: this.server, token: () => (typeof this.token === 'function' ? this.token() : this.token), locale: this.locale });
     this.store = openStorage(this.storage);
     try {
@@ -230,6 +233,7 @@ export class OtService extends LitElement {
       delayMs: this.autosaveDelay,
       onStatus: (status) => {
         this.save = status;
+        if (status.state === 'saved') this.savedAt = status.at;
         this.emit<OtSaveDetail>('ot-save', { status });
         if (status.state === 'submitted') this.finish(status.application, this.submission);
       },
@@ -346,16 +350,22 @@ export class OtService extends LitElement {
     }
   }
 
+  /**
+   * The autosave line. Only "Draft saved at 10:42" is a live region, so a screen reader hears it
+   * when the minute changes, not "Saving…" after every pause in typing; being offline or signed
+   * out is an alert of its own (the notices).
+   */
   private renderBar(): TemplateResult {
-    const s = this.save;
-    let text = '';
-    if (s.state === 'saving') text = this.t(strings.saving);
-    else if (s.state === 'saved') {
-      const time = new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(s.at));
-      text = format(strings.savedAt, this.locale, { time });
+    let saved = '';
+    if (this.savedAt) {
+      const time = new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(this.savedAt));
+      saved = format(strings.savedAt, this.locale, { time });
     }
     return html`<div class="bar" part="status">
-      <span role="status" aria-live="polite" class=${s.state === 'saved' ? 'saved' : ''}>${text}</span>
+      <span>
+        <span role="status" class=${saved ? 'saved' : ''}>${saved}</span>
+        ${this.save.state === 'saving' ? html`<span class="saving" aria-hidden="true">${this.t(strings.saving)}</span>` : nothing}
+      </span>
       <button type="button" class="link-button" @click=${() => this.startOver()}>${this.t(strings.startOver)}</button>
     </div>`;
   }

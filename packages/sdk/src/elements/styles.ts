@@ -101,6 +101,9 @@ export const sdkStyles = css`
     content: '✓ ';
     color: var(--_success);
   }
+  .saving {
+    margin-left: var(--_space);
+  }
   button,
   .button {
     font: inherit;

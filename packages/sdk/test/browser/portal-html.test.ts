@@ -166,3 +166,26 @@ describe('the element on a page that changes', () => {
     expect(message).toBe('TypeError: createServiceForm: the options `server` and `bundle` are required');
   });
 });
+
+describe('the autosave line', () => {
+  it('says when the draft was saved, and keeps “Saving…” out of what a screen reader hears after every pause', async () => {
+    const { page, saves } = await site.open('/portal/');
+    await ready(page);
+    // Given every change of the live region is recorded
+    await page.locator('ot-service').evaluate((el) => {
+      const live = el.shadowRoot!.querySelector('[part="status"] [role="status"]')!;
+      const heard: string[] = ((window as unknown as { __heard: string[] }).__heard = []);
+      new MutationObserver(() => heard.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+    // When the person answers, pauses, types, pauses
+    await answer(form(page), composed, { bornInHubeiInstitution: '否', settleInHubei: '否', wantsSocialSecurityCard: '否' });
+    await expect.poll(async () => (await saves()).filter((s) => s.includes('"saved"')).length, settled).toBe(1);
+    await fill(form(page), composed, 'mother.name', { text: '王晓燕' });
+    await expect.poll(async () => (await saves()).filter((s) => s.includes('"saved"')).length, settled).toBe(2);
+    // Then autosave was saving twice, but the live region only ever said when the draft was saved
+    expect((await saves()).filter((s) => s.includes('"saving"')).length).toBeGreaterThanOrEqual(2);
+    const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.filter((text) => !/^草稿已于 \d\d:\d\d 自动保存$/.test(text))).toEqual([]);
+  });
+});
