@@ -85,3 +85,13 @@ describe('a department reviewer’s view', () => {
     expect(m.answers).toHaveLength(3);
   });
 });
+
+describe('lists', () => {
+  it('reads a multiple choice as one value of option titles, and rows only for repeatable groups', () => {
+    const restaurant = composed('open-restaurant');
+    const m = reviewModel(restaurant, { hasBusinessLicence: true, premisesScale: 'small', wantsSignboard: false }, { 'food-business-licence': { businessItems: ['hot-food', 'cold-food'] } }, {}, '2025-03-03');
+    const items = m.sections.flatMap((s) => s.fields).find((f) => f.path === 'food-business-licence.businessItems')!;
+    expect(items.rows).toBeUndefined();
+    expect(displayValue(items.schema, items.value, 'zh-CN')).toBe('热食类食品制售、冷食类食品制售');
+  });
+});

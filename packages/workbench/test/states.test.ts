@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationStateTitle, itemStates, orchestrationEventTitles, stateLabel } from '../src/model/states.js';
+import { applicationStateTitle, itemStates, orchestrationEventTitles, reachedPath, stateLabel } from '../src/model/states.js';
 
 describe('naming where an application stands', () => {
   it('names the orchestration’s states from the engine’s own chart, the window’s sub-states included', () => {
@@ -20,5 +20,13 @@ describe('naming where an application stands', () => {
     expect(stateLabel({ processing: { hukou: 'other' } }, 'hukou', titles)).toEqual({ 'zh-CN': 'other', en: 'other' });
     expect(stateLabel({ reception: 'preReview' }, undefined, titles)).toEqual({ 'zh-CN': '预审', en: 'Pre-review' });
     expect(stateLabel(null, undefined, titles)).toBeUndefined();
+  });
+});
+
+describe('the state a timeline entry reached', () => {
+  it('is the item’s own path for an item’s event, the application’s otherwise', () => {
+    expect(reachedPath({ processing: { hukou: 'verification', fire: 'review' } }, 'hukou')).toBe('processing.hukou.verification');
+    expect(reachedPath({ reception: 'preReview' }, undefined)).toBe('reception.preReview');
+    expect(reachedPath('supplement', undefined)).toBe('supplement');
   });
 });

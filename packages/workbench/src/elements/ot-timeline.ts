@@ -6,7 +6,7 @@ import { t, tx } from '../i18n/strings.js';
 import type { Directory } from '../model/directory.js';
 import { formatDateTime } from '../model/format.js';
 import { fieldLabel } from '../model/schema.js';
-import { orchestrationEventTitles, stateLabel } from '../model/states.js';
+import { orchestrationEventTitles, reachedPath, stateLabel } from '../model/states.js';
 import { controls, tokens } from '../styles/theme.js';
 
 /**
@@ -125,7 +125,11 @@ export class OtTimeline extends LitElement {
 
   private eventTitle(e: TimelineEntry): string {
     const key = e.item ? `${e.item}/${e.event}` : e.event;
-    const title = this.eventTitles?.[key] ?? (e.item ? undefined : orchestrationEventTitles().get(e.event));
+    // the branch taken, by the state reached (or one of its parents: a compound target's child is reached)
+    let branch: Text | undefined;
+    const reached = reachedPath(e.to, e.item);
+    for (let path = reached; path && !branch; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '') branch = this.eventTitles?.[`${key}@${path}`];
+    const title = branch ?? this.eventTitles?.[key] ?? (e.item ? undefined : orchestrationEventTitles().get(e.event));
     return title ? tx(this.locale, title) : e.event;
   }
 

@@ -114,7 +114,9 @@ export function reviewModel(
       const parent = path.split('.').slice(0, -1).join('.');
       const row: ReviewField = { path, title: titleOf(schema, path), schema, value, pii: field?.pii ?? 'none', computed: path in state.values };
       if (parents.size > 1 && parent) row.group = titleOf(schemaAt(composed.schema, parent), parent);
-      if (field?.kind === 'list') row.rows = listRows(composed, path, value);
+      // repeatable groups (arrays of objects) as rows; arrays of options read as one value
+      const items = schema?.items;
+      if (field?.kind === 'list' && typeof items === 'object' && items.type === 'object') row.rows = listRows(composed, path, value);
       return row;
     });
     sections.push({ id: section.id, title: section.title, fields });

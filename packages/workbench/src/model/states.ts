@@ -95,6 +95,19 @@ export function stateLabel(value: StateValue | null, item: string | undefined, s
 }
 
 /**
+ * The path of the state a timeline entry reached: the item's (`processing.<item>.<path>`) for an
+ * item's event, else the application's (`reception.preReview`).
+ * @example reachedPath({ processing: { hukou: 'verification' } }, 'hukou') // 'processing.hukou.verification'
+ */
+export function reachedPath(value: StateValue, item: string | undefined): string | undefined {
+  if (item !== undefined) {
+    const path = itemStates(value)[item];
+    return path ? `processing.${item}.${path}` : undefined;
+  }
+  return leafPath(value);
+}
+
+/**
  * The title of an item's state: from the titles the server sent (state path → title, keyed
  * `processing.<item>.<path>`), else the path itself.
  * @example itemStateTitle(titles, 'hukou', 'review') // { 'zh-CN': '审核', en: 'Review' }
