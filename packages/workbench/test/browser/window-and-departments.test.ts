@@ -156,6 +156,23 @@ describe('each department reviews its own item', () => {
     expect(await cdc.page.locator('ot-action-panel h3').allTextContents()).toEqual(['预防接种证办理']);
     expect(await actions(cdc.page)).not.toContain('核对无误');
 
+    // An item-level supplement request: only the CDC's own fields can be flagged, even with everything shown.
+    await cdc.page.getByRole('button', { name: '一次性告知补正' }).click();
+    await poll(() => cdc.page.getByRole('checkbox', { name: '需补正 “拟接种单位”' }).count()).toBe(1);
+    expect(await fieldRow(cdc.page, 'birth-medical-certificate.birthWeightGrams').count()).toBe(0);
+    expect(await cdc.page.getByRole('checkbox', { name: '需补正 “出生体重（克）”' }).count()).toBe(0);
+    await cdc.page.getByRole('checkbox', { name: '需补正 “拟接种单位”' }).check();
+    await cdc.page.getByLabel('“拟接种单位”的补正理由').fill('请填写具体的接种门诊名称');
+    await cdc.page.getByRole('button', { name: '检查并发送' }).click();
+    const dialog = cdc.page.getByRole('dialog');
+    await poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('.item').textContent()).toBe('预防接种证办理');
+    await dialog.getByRole('button', { name: '确认一次性告知补正' }).click();
+    await poll(() => cdc.page.locator('ot-item-status tr[data-item="vaccination-certificate"] td').textContent()).toContain('补正材料');
+    const round = (await site.api(site.tokens.applicant, 'GET', `/api/applications/${id}`)).body.application.flow.openSupplement;
+    expect(round).toMatchObject({ scope: 'vaccination-certificate', fields: ['vaccination-certificate.clinicName'], reason: '1. 预防接种证办理 · 拟接种单位：请填写具体的接种门诊名称' });
+    expect(cdc.errors).toEqual([]);
+
     const market = await site.page(site.tokens.market);
     await poll(() => market.page.locator('ot-queue .empty').textContent()).toBe('没有符合条件的办件');
     // not even by its address
