@@ -9,4 +9,4 @@ export type { WidgetContext, WidgetDescriptor, WidgetStatus } from './widgets/ty
 export { setDivisionLoader, type DivisionLoader, type DivisionNode } from './widgets/division-tree.js';
 export type { FileRef, Uploader, UploadContext, UploadRequestDetail } from './upload/uploads.js';
 export { strings, format } from './i18n/strings.js';
-export { theme } from './styles/theme.js';
+export { theme, themeTokens } from './styles/theme.js';

@@ -1,11 +1,12 @@
 import { css } from 'lit';
 
 /**
- * The default theme: a modern government service (GOV.UK's and gov.cn's service pages): clear
- * type with CJK fonts, generous spacing, thick input borders and a strong yellow focus ring.
- * Everything visual reads a `--ot-*` custom property; the parts are listed in docs/form-elements.md.
+ * The theme's design tokens: every `--ot-*` custom property (docs/form-elements.md) read once into
+ * a private `--_*` one with its default, and the type. The SDK's elements start from the same
+ * tokens, so one set of custom properties themes the form and everything around it.
+ * @example static styles = css`${themeTokens} .mine { color: var(--_primary); }`
  */
-export const theme = css`
+export const themeTokens = css`
   :host {
     --_font: var(
       --ot-font-family,
@@ -28,10 +29,21 @@ export const theme = css`
     --_space: var(--ot-space, 8px);
     display: block;
     color: var(--_text);
-    background: var(--_surface);
     font-family: var(--_font);
     font-size: var(--ot-font-size, 1.0625rem);
     line-height: 1.6;
+  }
+`;
+
+/**
+ * The default theme: a modern government service (GOV.UK's and gov.cn's service pages): clear
+ * type with CJK fonts, generous spacing, thick input borders and a strong yellow focus ring.
+ * Everything visual reads a `--ot-*` custom property; the parts are listed in docs/form-elements.md.
+ */
+export const theme = css`
+  ${themeTokens}
+  :host {
+    background: var(--_surface);
     -webkit-font-smoothing: antialiased;
   }
   :host([hidden]) {

@@ -1,4 +1,8 @@
 import type { Json, JsonSchema, Locale } from '@onething/engine/runtime';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { WidgetContext } from './types.js';
 import type { EnumOption } from '../model/schema.js';
 import { typeOf } from '../model/schema.js';
 
@@ -45,4 +49,37 @@ export const ariaInvalid = (invalid: boolean) => (invalid ? 'true' : 'false');
 export function textOf(c: { draft: string | undefined; value: Json | undefined }): string {
   if (c.draft !== undefined) return c.draft;
   return c.value === undefined || c.value === null ? '' : typeof c.value === 'object' ? '' : String(c.value);
+}
+
+/**
+ * A code as people type it, normalised: no spaces, capitals (the resident ID's check character `X`).
+ * @example normaliseCode(' 11010519491231002x ') // '11010519491231002X'
+ */
+export function normaliseCode(raw: string | boolean): string | undefined {
+  const s = String(raw).replace(/\s+/g, '').toUpperCase();
+  return s === '' ? undefined : s;
+}
+
+/**
+ * The input of an 18-character code typed in capitals and checked as you type (the resident ID
+ * number, the unified social credit code): no autocomplete or spell-checking, a capitals keyboard.
+ * @example render: (c) => codeInput(c)
+ */
+export function codeInput(c: WidgetContext): TemplateResult {
+  return html`<input
+    class="input w-20 mono"
+    part="control"
+    id=${c.id}
+    name=${c.path}
+    type="text"
+    maxlength="18"
+    autocomplete="off"
+    autocapitalize="characters"
+    spellcheck="false"
+    .value=${live(textOf(c))}
+    ?required=${c.required}
+    ?readonly=${c.readOnly}
+    aria-invalid=${ariaInvalid(c.invalid)}
+    aria-describedby=${ifDefined(c.describedBy)}
+  />`;
 }

@@ -1,18 +1,10 @@
 import type { Json } from '@onething/engine/runtime';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { format, strings } from '../i18n/strings.js';
 import { enumOptions } from '../model/schema.js';
 import { parseResidentId } from './checks.js';
-import { ariaInvalid, textOf } from './common.js';
+import { codeInput, normaliseCode } from './common.js';
 import type { WidgetContext, WidgetDescriptor } from './types.js';
 
-/** Normalises what people type: no spaces, an upper-case check character `X`. */
-export function normaliseResidentId(raw: string | boolean): string | undefined {
-  const s = String(raw).replace(/\s+/g, '').toUpperCase();
-  return s === '' ? undefined : s;
-}
 
 const MALE = ['male', 'm', '1', '男'];
 const FEMALE = ['female', 'f', '2', '女'];
@@ -38,7 +30,7 @@ export const residentIdWidget: WidgetDescriptor = {
   match: (schema) => (schema.format === 'resident-id' ? 20 : 0),
   emptyValue: undefined,
   normalizeAsYouType: true,
-  sanitize: (raw) => normaliseResidentId(raw),
+  sanitize: (raw) => normaliseCode(raw),
   status(value, c) {
     if (typeof value !== 'string' || value === '') return undefined;
     if (value.length < 18) return { ok: false, text: format(strings.idIncomplete, c.locale, { n: value.length }) };
@@ -66,20 +58,5 @@ export const residentIdWidget: WidgetDescriptor = {
     );
     return out;
   },
-  render: (c) => html`<input
-    class="input w-20 mono"
-    part="control"
-    id=${c.id}
-    name=${c.path}
-    type="text"
-    maxlength="18"
-    autocomplete="off"
-    autocapitalize="characters"
-    spellcheck="false"
-    .value=${live(textOf(c))}
-    ?required=${c.required}
-    ?readonly=${c.readOnly}
-    aria-invalid=${ariaInvalid(c.invalid)}
-    aria-describedby=${ifDefined(c.describedBy)}
-  />`,
+  render: (c) => codeInput(c),
 };

@@ -1,3 +1,4 @@
+import { themeTokens } from '@onething/form-elements';
 import { css } from 'lit';
 
 /**
@@ -6,31 +7,7 @@ import { css } from 'lit';
  * Styles are constructable stylesheets (Lit), which a strict CSP allows.
  */
 export const sdkStyles = css`
-  :host {
-    --_font: var(
-      --ot-font-family,
-      system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'PingFang SC', 'Hiragino Sans GB',
-      'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif
-    );
-    --_text: var(--ot-color-text, #0b0c0c);
-    --_muted: var(--ot-color-muted, #505a5f);
-    --_line: var(--ot-color-line, #b1b4b6);
-    --_primary: var(--ot-color-primary, #1d5fbf);
-    --_primary-dark: var(--ot-color-primary-dark, #124485);
-    --_error: var(--ot-color-error, #d4351c);
-    --_success: var(--ot-color-success, #00703c);
-    --_focus: var(--ot-color-focus, #ffdd00);
-    --_surface: var(--ot-color-surface, #ffffff);
-    --_panel: var(--ot-color-panel, #f3f2f1);
-    --_note: var(--ot-color-note, #fff7bf);
-    --_radius: var(--ot-radius, 4px);
-    --_space: var(--ot-space, 8px);
-    display: block;
-    color: var(--_text);
-    font-family: var(--_font);
-    font-size: var(--ot-font-size, 1.0625rem);
-    line-height: 1.6;
-  }
+  ${themeTokens}
   :host([hidden]) {
     display: none;
   }
