@@ -30,7 +30,10 @@ export function divisionName(code: string): string | undefined {
   return names.length ? [...new Set(names)].join('') : undefined;
 }
 
-/** True once the names are loaded. */
+/**
+ * True once the names are loaded.
+ * @example if (!divisionsLoaded()) await loadDivisions()
+ */
 export function divisionsLoaded(): boolean {
   return finder !== undefined;
 }

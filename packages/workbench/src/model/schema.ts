@@ -23,7 +23,10 @@ export function getAt(data: Record<string, Json> | undefined, path: string): Jso
   return node;
 }
 
-/** A field's title (`x-title`), or the last segment of its path when the definition gave none. */
+/**
+ * A field's title (`x-title`), or the last segment of its path when the definition gave none.
+ * @example titleOf(undefined, 'mother.name') // { 'zh-CN': 'name', en: 'name' }
+ */
 export function titleOf(schema: JsonSchema | undefined, path: string): Text {
   const title = schema?.['x-title'] as Text | undefined;
   if (title) return title;

@@ -50,12 +50,18 @@ export function flagProblem(flags: Flags, reason: string): FlagProblem | undefin
   return undefined;
 }
 
-/** Empty flags. */
+/**
+ * Empty flags (a new supplement request).
+ * @example const flags = noFlags(); flags.fields.set('child.name', '与出生医学证明不一致')
+ */
 export function noFlags(): Flags {
   return { fields: new Map(), materials: new Map(), note: '' };
 }
 
-/** The payload as JSON for the event (a plain object). */
+/**
+ * The payload as JSON for the event (a plain object).
+ * @example client.send(id, { type: 'REQUEST_SUPPLEMENT', revision, payload: asPayload(supplementPayload(flags, title, 'zh-CN')) })
+ */
 export function asPayload(payload: ReturnType<typeof supplementPayload>): Record<string, Json> {
   return { fields: payload.fields, materials: payload.materials, reason: payload.reason };
 }
