@@ -488,7 +488,12 @@ export class OtForm extends LitElement implements RenderHost {
     await this.updateComplete;
     const element = this.renderRoot.querySelector<HTMLElement>(`[id="${id}"]`);
     if (!element) return;
-    const target = element.matches('input, select, textarea, [tabindex]') ? element : element.querySelector<HTMLElement>('input, select, textarea');
+    // the control itself, else the first control of the field (a material's link points at its
+    // hint: the file input, or the choice between the e-licence and an upload, comes first after it)
+    const controls = 'input, select, textarea, button';
+    const target = element.matches(`${controls}, [tabindex]`)
+      ? element
+      : (element.querySelector<HTMLElement>(controls) ?? element.closest('.field, .group')?.querySelector<HTMLElement>(controls));
     (target ?? element).focus();
     element.closest('.field, .group')?.scrollIntoView({ block: 'start' });
   }

@@ -93,6 +93,19 @@ describe('the newborn-birth bundle in <ot-form>', () => {
     expect(errors).toEqual([]);
   });
 
+  it('moves focus into a missing material from its summary link: its file input', async () => {
+    // Given the father applies, so the mother's power of attorney must be uploaded, and nothing is
+    const { page, errors } = await open({ answers: { bornInHubeiInstitution: true, settleInHubei: false, wantsSocialSecurityCard: false }, data: { applicant: { relationshipToChild: 'father' } } });
+    await form(page).getByRole('button', { name: '提交申请' }).click();
+    const link = form(page).locator('.error-summary a').filter({ hasText: '委托书' });
+    await expect.poll(() => link.count(), settled).toBe(1);
+    // When its link is followed
+    await link.click();
+    // Then the file input has focus (the link pointed at the material's hint, which cannot take it)
+    await expect.poll(() => form(page).evaluate((el) => el.shadowRoot!.activeElement?.id), settled).toBe('m-power-of-attorney-file');
+    expect(errors).toEqual([]);
+  });
+
   it('validates a changed field when it loses focus, with the format checks as you type', async () => {
     const { page, errors } = await open();
     const id = form(page).getByLabel(title(composed, 'mother.idNumber'));
