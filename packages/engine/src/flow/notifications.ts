@@ -16,7 +16,9 @@ export const notificationTemplates: { readonly [template: string]: { title: Text
   },
   'onething.supplement-requested': {
     title: text('请补正材料', 'Please supplement your application'),
-    body: text('第 {round} 次补正：{reason}。需修改的字段：{fields}；需更换的材料：{materials}。', 'Supplement round {round}: {reason}. Fields to correct: {fields}; materials to replace: {materials}.'),
+    // {reason} is the round's overall reason, absent when every flagged entry has its own
+    // (`fieldReasons`, `materialReasons`): last, so that a missing one leaves no gap.
+    body: text('第 {round} 次补正。需修改的字段：{fields}；需更换的材料：{materials}。{reason}', 'Supplement round {round}. Fields to correct: {fields}; materials to replace: {materials}. {reason}'),
   },
   'onething.supplemented': {
     title: text('申请人已补正', 'The applicant supplemented'),

@@ -37,8 +37,10 @@ export type ActorRole = 'applicant' | 'clerk' | 'reviewer' | 'admin' | 'system';
  * - `SAVE` / `SUBMIT` (applicant, in `draft`): `{ answers?, data?, materials? }` replace the draft's.
  * - `WITHDRAW` (applicant, before acceptance).
  * - `CLAIM` (lead clerk, in `submitted`), `ACCEPT` / `REJECT` (lead clerk, in `preReview`; `reason?`).
- * - `REQUEST_SUPPLEMENT` (lead clerk, in `preReview`): `{ fields: string[], materials: string[], reason: string }`
- *   — bundle-data paths and material ids.
+ * - `REQUEST_SUPPLEMENT` (lead clerk, in `preReview`): `{ fields: Array<path | { path, reason? }>,
+ *   materials: Array<id | { id, reason? }>, reason? }` — bundle-data paths and material ids, each with
+ *   its own reason (≤ 500 characters) or under the overall `reason` (≤ 2000), which may be left out
+ *   when every entry has its own; at most 200 entries per list, none twice.
  * - `SUPPLEMENT` (applicant, in `supplement`): `{ data?: <JSON merge patch of the bundle data>,
  *   materials?: { [id]: MaterialValue } }` — only the flagged fields and materials may change.
  * - `OVERDUE` (system): fires an informational deadline (`deadline: key`).
@@ -176,7 +178,15 @@ export interface SupplementRound {
   fields: string[];
   /** Material ids the applicant may replace. */
   materials: string[];
-  reason: string;
+  /**
+   * The round's overall reason, shown above the flagged entries. Absent when every flagged entry
+   * has its own; rounds recorded before per-entry reasons always have it.
+   */
+  reason?: string;
+  /** Per-field reasons (bundle-data path → reason), for the flagged fields that were given one. */
+  fieldReasons?: { [path: string]: string };
+  /** Per-material reasons (material id → reason), for the flagged materials that were given one. */
+  materialReasons?: { [id: string]: string };
   answer?: {
     by: string;
     at: string;

@@ -25,6 +25,8 @@ interface Real {
   now: number;
   steps: number;
   refusals: Map<string, number>;
+  /** Supplement rounds recorded: with entries' own reasons, and with no overall reason. */
+  rounds: { ownReasons: number; noOverall: number };
 }
 
 type Model = Record<string, never>;
@@ -33,7 +35,8 @@ type Model = Record<string, never>;
 type EventSpec =
   | { kind: 'plain'; type: string; item?: string; reason?: string }
   | { kind: 'save'; type: 'SAVE' | 'SUBMIT'; answers: { [key: string]: Json } }
-  | { kind: 'request'; item?: string; fields: number[]; materials: number[]; reason?: string }
+  /** `own[i]`: the i-th flagged entry's own reason (absent: the bare path or id); `fill`: give the overall reason when one is needed. */
+  | { kind: 'request'; item?: string; fields: number[]; materials: number[]; reason?: string; own?: Array<string | undefined>; fill?: boolean }
   | { kind: 'supplement'; item?: string; fields: number[]; flagged: boolean; value: string; material?: number }
   | { kind: 'deadline'; pick: number; early: boolean }
   /** An event the current state takes, sent by someone its roles allow (with a payload that fits, mostly). */
@@ -97,13 +100,23 @@ function resolve(spec: EventSpec, flow: ApplicationFlow, snapshot: ApplicationSn
       const item = flow.items.find((i) => i.id === spec.item);
       const fields = item ? flow.fields.filter((f) => item.projection.some((p) => p.from === f)) : flow.fields;
       const materials = item ? item.materials : flow.materials;
+      // Entries with their own reason where `own` gives one (fields first, then materials).
+      const own = spec.own ?? [];
+      const flaggedFields = pick(fields, spec.fields);
+      const flaggedMaterials = pick(materials, spec.materials);
+      // a guided request (`fill`) never gives an empty reason of its own
+      const reasonAt = (i: number) => (i < own.length && !(spec.fill && own[i] === '') ? own[i] : undefined);
+      const fieldEntries: Json[] = flaggedFields.map((path, i) => (reasonAt(i) === undefined ? path : { path, reason: reasonAt(i)! }));
+      const materialEntries: Json[] = flaggedMaterials.map((id, i) => (reasonAt(flaggedFields.length + i) === undefined ? id : { id, reason: reasonAt(flaggedFields.length + i)! }));
+      const covered = [...flaggedFields, ...flaggedMaterials].every((_, i) => reasonAt(i)?.trim());
+      const reason = spec.fill && !spec.reason && !covered ? 'incomplete' : spec.reason;
       return {
         event: {
           type: 'REQUEST_SUPPLEMENT',
           ...(spec.item ? { item: spec.item } : {}),
-          fields: pick(fields, spec.fields),
-          materials: pick(materials, spec.materials),
-          ...(spec.reason !== undefined ? { reason: spec.reason } : {}),
+          fields: fieldEntries,
+          materials: materialEntries,
+          ...(reason !== undefined ? { reason } : {}),
         },
         at: now,
       };
@@ -145,7 +158,7 @@ function resolve(spec: EventSpec, flow: ApplicationFlow, snapshot: ApplicationSn
       const actor = actorFor(e.roles, actors, spec.pick);
       const base = { ...(actor ? { actor } : {}) };
       if (e.type === 'SAVE' || e.type === 'SUBMIT') return { event: { type: e.type, answers: spec.answers }, at: now, ...base };
-      if (e.type === 'REQUEST_SUPPLEMENT') return { ...resolve({ ...spec.request, ...(e.item ? { item: e.item } : {}), reason: spec.request.reason || 'incomplete' }, flow, snapshot, now, actors), ...base };
+      if (e.type === 'REQUEST_SUPPLEMENT') return { ...resolve({ ...spec.request, ...(e.item ? { item: e.item } : {}), fill: true }, flow, snapshot, now, actors), ...base };
       if (e.type === 'SUPPLEMENT') return { ...resolve({ ...spec.supplement, ...(e.item ? { item: e.item } : {}) }, flow, snapshot, now, actors), ...base };
       const deadline = Object.entries(snapshot.deadlines).find(([, d]) => d.event === e.type && d.item === e.item);
       if (deadline && e.roles.includes('system')) return { ...resolve({ kind: 'deadline', pick: 0, early: false }, flow, { ...snapshot, deadlines: { [deadline[0]]: deadline[1] } }, now, actors), ...base };
@@ -199,6 +212,14 @@ class StepCommand implements fc.Command<Model, Real> {
       else expect(key in result.snapshot.deadlines, key).toBe(false);
     }
     if (result.snapshot.status === 'done') expect(result.snapshot.deadlines).toEqual({});
+    if (event.type === 'REQUEST_SUPPLEMENT') {
+      const round = result.snapshot.context.supplements.at(-1)!;
+      if (round.fieldReasons || round.materialReasons) real.rounds.ownReasons++;
+      if (round.reason === undefined) real.rounds.noOverall++;
+      // every flagged entry has a reason: its own or the overall one
+      for (const path of round.fields) expect(round.fieldReasons?.[path] ?? round.reason).toBeTruthy();
+      for (const id of round.materials) expect(round.materialReasons?.[id] ?? round.reason).toBeTruthy();
+    }
     real.live = result.snapshot;
     real.stored = JSON.stringify(result.snapshot);
     real.now = Math.max(now, Date.parse(when));
@@ -258,7 +279,7 @@ export function checkFlowModel(
   data: { [key: string]: Json },
   numRuns: number,
   seed?: number,
-): { runs: number; steps: number; refusals: Map<string, number>; states: Set<string> } {
+): { runs: number; steps: number; refusals: Map<string, number>; states: Set<string>; rounds: Real['rounds'] } {
   const actors = actorsOf(flow);
   const events = eventsOf(flow);
   const actor = fc.constantFrom(...actors);
@@ -268,9 +289,13 @@ export function checkFlowModel(
   const indexes = fc.array(fc.nat(50), { maxLength: 3 });
   const plain = fc.constantFrom(...events).chain(([it, type]) => reason.map((r): EventSpec => ({ kind: 'plain', type, ...(it ? { item: it } : {}), ...(r ? { reason: r } : {}) })));
   const save = fc.record({ type: fc.constantFrom('SAVE' as const, 'SUBMIT' as const), answers: answersArbitrary(questions) }).map((s): EventSpec => ({ kind: 'save', ...s }));
+  const own = fc.array(
+    fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.constantFrom('照片不清晰', 'wrong check digit'), weight: 6 }, { arbitrary: fc.constant(''), weight: 1 }),
+    { maxLength: 6 },
+  );
   const request = fc
-    .record({ item, fields: indexes, materials: indexes, reason })
-    .map((r): EventSpec => ({ kind: 'request', fields: r.fields, materials: r.materials, ...(r.item ? { item: r.item } : {}), ...(r.reason !== undefined ? { reason: r.reason } : {}) }));
+    .record({ item, fields: indexes, materials: indexes, reason, own })
+    .map((r): EventSpec => ({ kind: 'request', fields: r.fields, materials: r.materials, own: r.own, ...(r.item ? { item: r.item } : {}), ...(r.reason !== undefined ? { reason: r.reason } : {}) }));
   const supplement = fc
     .record({ item, fields: indexes, flagged: fc.boolean(), value: fc.string({ maxLength: 8 }), material: fc.option(fc.nat(10), { nil: undefined }) })
     .map((s): EventSpec => ({ kind: 'supplement', fields: s.fields, flagged: s.flagged, value: s.value, ...(s.item ? { item: s.item } : {}), ...(s.material !== undefined ? { material: s.material } : {}) }));
@@ -288,7 +313,7 @@ export function checkFlowModel(
   );
   const command = fc.tuple(spec, actor, hours).map(([s, a, h]) => new StepCommand(s, a, h, actors));
 
-  const totals = { runs: 0, steps: 0, refusals: new Map<string, number>(), states: new Set<string>() };
+  const totals = { runs: 0, steps: 0, refusals: new Map<string, number>(), states: new Set<string>(), rounds: { ownReasons: 0, noOverall: 0 } };
   const restoredFlow = JSON.parse(JSON.stringify(flow)) as ApplicationFlow;
   fc.assert(
     fc.property(fc.commands([command], { maxCommands: 60, size: 'large' }), answersArbitrary(questions), (commands, answers) => {
@@ -304,6 +329,7 @@ export function checkFlowModel(
         now: t0,
         steps: 0,
         refusals: totals.refusals,
+        rounds: totals.rounds,
       };
       fc.modelRun(() => ({ model: {}, real }), commands);
       totals.runs++;

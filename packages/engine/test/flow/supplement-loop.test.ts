@@ -126,7 +126,7 @@ describe('the supplement loop (补正)', () => {
     const at = '2025-03-04T02:00:00.000Z';
     const problem = (event: FlowEvent) => refused(step(flow, claimed, event, actors.clerk, at)).details?.problem;
     expect(problem({ type: 'REQUEST_SUPPLEMENT', fields: [], materials: [], reason: 'x' })).toBe('name at least one field or material');
-    expect(problem({ type: 'REQUEST_SUPPLEMENT', fields: ['hukou.address'] })).toBe('reason must be a non-empty string of at most 2000 characters');
+    expect(problem({ type: 'REQUEST_SUPPLEMENT', fields: ['hukou.address'] })).toBe('give a reason: an overall one, or one for each of hukou.address');
     expect(problem({ type: 'REQUEST_SUPPLEMENT', fields: ['nope.field'], reason: 'x' })).toBe('unknown fields: nope.field');
     expect(problem({ type: 'REQUEST_SUPPLEMENT', materials: ['passport'], reason: 'x' })).toBe('unknown materials: passport');
   });
