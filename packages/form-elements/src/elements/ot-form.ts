@@ -40,10 +40,12 @@ const TEXT_INPUT = /^(text|email|tel|search|url|number|date)$/;
  * @fires ot-upload-request - a file needs uploading and no `.uploader` is set (see UploadRequestDetail)
  * @csspart form - the whole form
  * @csspart header - title and description
- * @csspart section - a section (also: questions, materials)
+ * @csspart section - a section; the questions' and materials' sections are also `questions`, `materials`
  * @csspart section-title - a section heading
- * @csspart field - one field (also: locked, material)
+ * @csspart field - one field; also `locked` (shown as text in supplement mode) or `material`
  * @csspart label - a field's label or legend
+ * @csspart legend - a group's or repeatable group's legend
+ * @csspart radios - a radio group; `checkboxes` a checkbox list; `division` the division picker
  * @csspart hint - help text
  * @csspart error - a field's error message
  * @csspart note - the reviewer's note in supplement mode

@@ -17,6 +17,10 @@ import { sdkStyles } from './styles.js';
 import { fieldTitle } from './titles.js';
 import './ot-status.js';
 
+const FORM_PARTS =
+  'form, header, section, questions, materials, section-title, field, locked, material, label, legend, hint, error, note, control, radios, checkboxes, ' +
+  'division, group, list, row, error-summary, steps, step, progress, items, files, button, submit, supplement';
+
 /** `ot-ready`: the form is shown. */
 export interface OtReadyDetail {
   /** `new`, `device` (restored from this device) or `server` (a draft saved earlier). */
@@ -242,7 +246,8 @@ export class OtService extends LitElement {
 
   private createForm(session: Session): OtForm {
     const form = document.createElement('ot-form');
-    form.setAttribute('exportparts', 'form, header, section, section-title, field, label, hint, error, control, button, submit, error-summary, steps, step, progress, items, files, supplement, note, group, list, row');
+    // every part <ot-form> documents (docs/form-elements.md), so a portal styles the form from outside
+    form.setAttribute('exportparts', FORM_PARTS);
     form.setAttribute('part', 'form');
     const { answers, data, materials } = session.draft.content;
     form.answers = answers;

@@ -158,6 +158,20 @@ describe('the element on a page that changes', () => {
     await expect.poll(async () => (await site.server.store.getApplication(id))?.data['mother'], settled).toEqual({ name: '王晓燕' });
   });
 
+  it('exports every part the form uses, so a portal can style any of them from outside', async () => {
+    const { page } = await site.open('/portal/');
+    await ready(page);
+    await answer(form(page), composed, { bornInHubeiInstitution: '是', settleInHubei: '是', wantsSocialSecurityCard: '是' });
+    await form(page).getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => form(page).locator('.error-summary').count(), settled).toBe(1);
+    const { used, exported } = await form(page).evaluate((el) => ({
+      used: [...new Set([...el.shadowRoot!.querySelectorAll('[part]')].flatMap((n) => n.getAttribute('part')!.split(/\s+/)))].sort(),
+      exported: el.getAttribute('exportparts')!.split(',').map((p) => p.trim()),
+    }));
+    expect(used.length).toBeGreaterThan(15);
+    expect(used.filter((part) => !exported.includes(part))).toEqual([]);
+  });
+
   it('refuses createServiceForm without a server or a bundle at once, instead of never resolving', async () => {
     const { page } = await site.open('/portal/');
     // (a string: vitest rewrites import() in the test's own functions)
