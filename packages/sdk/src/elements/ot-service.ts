@@ -110,7 +110,10 @@ export class OtService extends LitElement {
   private generation = 0;
   private readyWaiters: Array<{ resolve(): void; reject(e: unknown): void }> = [];
 
-  /** Resolves when the form is shown (or the submitted application, if the draft was submitted); rejects when loading failed. */
+  /**
+   * Resolves when the form is shown (or the submitted application, if the draft was submitted); rejects when loading failed.
+   * @example await document.querySelector('ot-service')!.ready()
+   */
   ready(): Promise<void> {
     if (this.phase === 'form' || this.phase === 'submitted') return Promise.resolve();
     if (this.phase === 'failed') return Promise.reject(this.loadError);
@@ -129,12 +132,18 @@ export class OtService extends LitElement {
     return { ...(d?.id ? { id: d.id } : {}), ...(d?.continuation ? { continuationToken: d.continuation } : {}) };
   }
 
-  /** Saves to the server now (autosave does it anyway after a pause). */
+  /**
+   * Saves to the server now (autosave does it anyway after a pause).
+   * @example window.addEventListener('pagehide', () => void service.saveNow())
+   */
   async saveNow(): Promise<void> {
     await this.sync?.flush();
   }
 
-  /** Validates and, when valid, submits (as the form's own button does). False when invalid. */
+  /**
+   * Validates and, when valid, submits (as the form's own button does). False when invalid.
+   * @example if (!service.submit()) announce('Please correct the form')
+   */
   submit(): boolean {
     return this.form?.submit() ?? false;
   }

@@ -65,7 +65,10 @@ export class OtStatus extends LitElement {
   private store: SafeStorage | undefined;
   private generation = 0;
 
-  /** Reloads the application from the server. */
+  /**
+   * Reloads the application from the server (the element's own "Refresh" button does it too).
+   * @example setInterval(() => void status.refresh(), 60_000)
+   */
   async refresh(): Promise<void> {
     if (!this.api) return;
     const generation = ++this.generation;
