@@ -119,8 +119,42 @@ export const componentSchemas = {
       payload: {
         type: 'object',
         maxProperties: 100,
-        description: 'Event payload, e.g. REQUEST_SUPPLEMENT `{ fields, materials, reason }`, SUPPLEMENT `{ data: <merge patch>, materials }`, REJECT `{ reason }` (see docs/flows.md).',
+        description:
+          'Event payload, e.g. REQUEST_SUPPLEMENT `SupplementRequest`, SUPPLEMENT `{ data: <merge patch>, materials }`, REJECT `{ reason }` (see docs/flows.md).',
       },
+    },
+    // A supplement request's payload has its own shape; the flow checks the rest (known fields, a reason for each).
+    if: { type: 'object', required: ['type'], properties: { type: { const: 'REQUEST_SUPPLEMENT' } } },
+    then: { type: 'object', properties: { payload: { $ref: '#/components/schemas/SupplementRequest' } } },
+  },
+  SupplementRequest: {
+    type: 'object',
+    description:
+      'The payload of REQUEST_SUPPLEMENT (补正): the flagged fields (bundle-data paths) and materials (ids), each bare or with its own reason, ' +
+      'and the overall `reason`, which covers the entries without one (it may be left out when every entry has its own). The flow refuses an entry named twice, ' +
+      'an unknown one or one without any reason (400 `invalid-event`).',
+    properties: {
+      fields: {
+        type: 'array',
+        maxItems: 200,
+        items: {
+          anyOf: [
+            { type: 'string', description: 'A bundle-data path, e.g. `child.name`.' },
+            { type: 'object', required: ['path'], additionalProperties: false, properties: { path: { type: 'string' }, reason: { type: 'string', minLength: 1, maxLength: 500 } } },
+          ],
+        },
+      },
+      materials: {
+        type: 'array',
+        maxItems: 200,
+        items: {
+          anyOf: [
+            { type: 'string', description: 'A material id.' },
+            { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string' }, reason: { type: 'string', minLength: 1, maxLength: 500 } } },
+          ],
+        },
+      },
+      reason: { type: 'string', maxLength: 2000, description: 'The round’s overall reason.' },
     },
   },
   Rating: {
@@ -230,7 +264,10 @@ export const componentSchemas = {
           answers: { type: 'object' },
           data: { type: 'object' },
           materials: { type: 'object' },
-          flow: { description: 'The flow view: state, items with their states and outcomes, open supplement request, events you may send.' },
+          flow: {
+            description:
+              'The flow view: state, items with their states and outcomes, supplement rounds (`supplements`, `openSupplement`: the flagged `fields` and `materials`, the overall `reason` if any, and each entry’s own in `fieldReasons` / `materialReasons`), events you may send.',
+          },
           timeline: { type: 'array', items: { $ref: '#/components/schemas/AuditEntry' } },
           deadlines: { type: 'array', items: { $ref: '#/components/schemas/Deadline' } },
           attachments: { type: 'array', items: { type: 'object' } },

@@ -2,6 +2,7 @@ import type { ItemDefinition, Json, NotifyEffect, Text } from '@onething/engine'
 import type { ApplicationRecord, InboxEntry, OutboxRecord } from '../store/types.js';
 import type { BundleRuntime, Catalog } from '../catalog/catalog.js';
 import { fill, notificationText } from './texts.js';
+import { supplementParams } from './supplement-params.js';
 
 /** A notification ready to deliver: who it is for and its texts in every locale. */
 export interface Notification {
@@ -38,7 +39,8 @@ export function targetOf(to: string, app: Pick<ApplicationRecord, 'id' | 'owner'
 /**
  * Renders an outbox message of an application: its template's text (the item's or bundle's
  * own, else the server's default, else the engine's), filled with the effect's params and
- * `{item}`, `{bundle}`, `{template}`.
+ * `{item}`, `{bundle}`, `{template}`; a supplement's fields and materials by their titles, each
+ * with its own reason (`params` keeps them as the flow sent them).
  * @example const n = await renderNotification(message, app, runtime, catalog)
  */
 export async function renderNotification(message: OutboxRecord, app: ApplicationRecord, runtime: BundleRuntime, catalog: Catalog): Promise<Notification> {
@@ -51,7 +53,7 @@ export async function renderNotification(message: OutboxRecord, app: Application
     bundle: runtime.composed.bundle.title,
     ...(composedItem ? { item: composedItem.title } : {}),
     template: effect.template,
-    ...effect.params,
+    ...supplementParams(effect.template, effect.params, runtime.composed),
   };
   return {
     id: message.id,
