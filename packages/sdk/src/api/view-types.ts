@@ -16,6 +16,11 @@ export interface SupplementRoundView {
   fields: string[];
   /** Material ids the applicant may provide again. */
   materials: string[];
-  reason: string;
+  /** The overall reason; absent when every flagged entry has its own (rounds recorded before per-entry reasons always have it). */
+  reason?: string;
+  /** Each flagged field's own reason, by path, where the reviewer gave one. */
+  fieldReasons?: Record<string, string>;
+  /** Each flagged material's own reason, by id, where the reviewer gave one. */
+  materialReasons?: Record<string, string>;
   answer?: { by: string; at: string; fields: string[]; materials: string[] };
 }

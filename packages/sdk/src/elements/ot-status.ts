@@ -1,5 +1,5 @@
 import '@onething/form-elements';
-import type { OtForm, OtSubmitDetail, SupplementRequest } from '@onething/form-elements';
+import type { OtForm, OtSubmitDetail } from '@onething/form-elements';
 import type { ComposedBundle, Json, Locale, ShapeValidator } from '@onething/engine/runtime';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -10,7 +10,7 @@ import { applicantCredentials, keysFor } from '../drafts/local-draft.js';
 import { openStorage, type SafeStorage, type StorageChoice } from '../drafts/storage.js';
 import { format, strings, type Text } from '../i18n/strings.js';
 import { deadlineLabel, departmentTitle, eventLabels, outcomeLabels, roleLabels, stateLabels } from '../status/labels.js';
-import { applyCorrections, supplementPatch } from '../status/supplement.js';
+import { applyCorrections, supplementPatch, supplementRequest } from '../status/supplement.js';
 import { sdkStyles } from './styles.js';
 import { statusStyles } from './status-styles.js';
 import { pathTitle } from './titles.js';
@@ -232,8 +232,7 @@ export class OtStatus extends LitElement {
       <h3 id="ot-supplement-title">${this.t(strings.supplementTitle)}</h3>
       <p>${this.t(strings.supplementIntro)}</p>
       <dl>
-        <dt>${this.t(strings.supplementReason)}</dt>
-        <dd>${round.reason}</dd>
+        ${round.reason ? html`<dt>${this.t(strings.supplementReason)}</dt><dd>${round.reason}</dd>` : nothing}
         ${round.fields.length
           ? html`<dt>${this.t(strings.supplementFields)}</dt>
               <dd><ul>${round.fields.map((p) => html`<li>${pathTitle(composed, p, this.locale)}</li>`)}</ul></dd>`
@@ -302,16 +301,6 @@ export class OtStatus extends LitElement {
         })}
       </ol>`;
   }
-}
-
-/** The form's supplement mode for a round: the reviewer's reason and what it flags. */
-function supplementRequest(round: SupplementRoundView): SupplementRequest {
-  const reason = { 'zh-CN': round.reason, en: round.reason };
-  return {
-    reason,
-    fields: round.fields.map((path) => ({ path, reason })),
-    materials: round.materials.map((id) => ({ id, reason })),
-  };
 }
 
 declare global {

@@ -1,4 +1,5 @@
 import type { Json } from '@onething/engine/runtime';
+import type { SupplementRequest } from '@onething/form-elements';
 import type { SupplementRoundView } from '../api/types.js';
 import { getAt, setAt } from '../data-paths.js';
 
@@ -52,4 +53,24 @@ export function applyCorrections(
   const nextMaterials = { ...materials };
   for (const id of round.materials) if (given[id] !== undefined) nextMaterials[id] = given[id]!;
   return { data: nextData, materials: nextMaterials };
+}
+
+/**
+ * The form's supplement mode for a round: the overall reason at the top, and each flagged field
+ * and material with the reason shown beside it — its own, else the overall one (all that rounds
+ * recorded before per-entry reasons have). Reasons are shown as the reviewer wrote them.
+ * @example supplementRequest({ fields: ['child.name'], materials: [], fieldReasons: { 'child.name': '姓名有误' }, … }).fields
+ * // [{ path: 'child.name', reason: { 'zh-CN': '姓名有误', en: '姓名有误' } }]
+ */
+export function supplementRequest(round: Pick<SupplementRoundView, 'fields' | 'materials' | 'reason' | 'fieldReasons' | 'materialReasons'>): SupplementRequest {
+  const as = (s: string) => ({ 'zh-CN': s, en: s });
+  const beside = (own: Record<string, string> | undefined, key: string) => {
+    const reason = own && Object.hasOwn(own, key) ? own[key] : round.reason;
+    return reason ? { reason: as(reason) } : {};
+  };
+  return {
+    ...(round.reason ? { reason: as(round.reason) } : {}),
+    fields: round.fields.map((path) => ({ path, ...beside(round.fieldReasons, path) })),
+    materials: round.materials.map((id) => ({ id, ...beside(round.materialReasons, id) })),
+  };
 }
