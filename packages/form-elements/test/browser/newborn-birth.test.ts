@@ -189,6 +189,29 @@ describe('the newborn-birth bundle in <ot-form>', () => {
     expect(errors).toEqual([]);
   });
 
+  it('loses nothing typed through a locale switch and an item switching off and on again', async () => {
+    const { page, errors } = await open({ answers: { bornInHubeiInstitution: true, settleInHubei: true, wantsSocialSecurityCard: false } });
+    const field = (path: string) => form(page).locator(`[id="f-${path}"]`);
+    // Given a chosen option, an item's field, and a name still being typed (focus is still in it)
+    await field('child.ethnicity').selectOption({ label: '汉族' });
+    await field('birth-medical-certificate.birthWeightGrams').fill('3350');
+    await field('child.name').pressSequentially('李沐 ');
+    // When the language switches
+    await form(page).evaluate((el: any) => (el.locale = 'en'));
+    // Then the name shows exactly what was typed, the option stays chosen (in English), the data is the same
+    expect(await field('child.name').inputValue()).toBe('李沐 ');
+    expect(await field('child.ethnicity').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('Han');
+    expect(await form(page).evaluate((el: any) => el.data.child)).toEqual({ name: '李沐', ethnicity: '01' });
+    // When the birth certificate is switched off by an answer, and on again
+    await group(form(page), 'Was the baby born in a midwifery institution').getByLabel('No').check();
+    expect(await field('birth-medical-certificate.birthWeightGrams').count()).toBe(0);
+    await group(form(page), 'Was the baby born in a midwifery institution').getByLabel('Yes').check();
+    // Then its field comes back with its value, and the name is kept (trimmed once the field was left)
+    expect(await field('birth-medical-certificate.birthWeightGrams').inputValue()).toBe('3350');
+    expect(await field('child.name').inputValue()).toBe('李沐');
+    expect(errors).toEqual([]);
+  });
+
   it('has no axe violations: new, answered with errors, in English, and as a wizard', async () => {
     const { page } = await open();
     expect(await axe(page)).toEqual([]);
