@@ -22,7 +22,7 @@ export type { ApplicationSummary, ApplicationView, AllowedEvent, FlowView, Timel
 export { readSession, type Session, type SessionProblem } from './model/session.js';
 export { deadlineStatus, dueWithin, type DeadlineStatus } from './model/deadlines.js';
 export { reviewModel, flaggable, type ReviewModel, type ReviewSection, type ReviewField, type ReviewMaterial } from './model/review.js';
-export { supplementPayload, flagProblem, noFlags, MAX_REASON, type Flags, type FlagProblem } from './model/supplement.js';
+export { supplementPayload, flagProblem, noFlags, preview, roundEntries, MAX_REASON, type Flags, type FlagProblem, type PreviewEntry, type SupplementRequestPayload } from './model/supplement.js';
 export { applicationStateTitle, itemStates, itemStateTitle, orchestrationTitles, orchestrationEventTitles, reachedPath, stateLabel } from './model/states.js';
 export { directoryOf, type Directory } from './model/directory.js';
 export { displayValue, fieldLabel, schemaAt, titleOf, getAt } from './model/schema.js';

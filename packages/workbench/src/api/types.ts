@@ -24,13 +24,12 @@ export interface Page<T> {
   next: string | null;
 }
 
-/** A supplement round as the server returns it (the engine's `SupplementRound`). */
-export type SupplementRoundView = SupplementRound & {
-  /** Per-field reasons, when the request gave them (bundle-data path → reason). */
-  fieldReasons?: Record<string, string>;
-  /** Per-material reasons (material id → reason). */
-  materialReasons?: Record<string, string>;
-};
+/**
+ * A supplement round as the server returns it (the engine's `SupplementRound`): the flagged
+ * paths and ids, each entry's own reason in `fieldReasons` / `materialReasons`, and the overall
+ * `reason` (absent when every entry has its own; rounds recorded before per-entry reasons have only it).
+ */
+export type SupplementRoundView = SupplementRound;
 
 /** The flow part of an application. */
 export interface FlowView {

@@ -13,7 +13,7 @@ import type { Session } from '../model/session.js';
 import { applicationStateTitle } from '../model/states.js';
 import { actionTitle, needsConfirmation } from '../model/actions.js';
 import { actionProblem } from '../model/errors.js';
-import { asPayload, flagProblem, noFlags, supplementPayload, type Flags } from '../model/supplement.js';
+import { asPayload, flagProblem, noFlags, preview, supplementPayload, type Flags, type SupplementRequestPayload } from '../model/supplement.js';
 import type { FlagDetail } from '../render/flag.js';
 import { deadlineCell } from '../render/deadline.js';
 import { applicationStyles } from '../styles/application.js';
@@ -63,7 +63,7 @@ export class OtApplication extends LitElement {
   @state() private accessor flags: Flags = noFlags();
   @state() private accessor missing: { fields: Set<string>; materials: Set<string> } = { fields: new Set(), materials: new Set() };
   @state() private accessor flagError = '';
-  @state() private accessor pending: { event: AllowedEvent; payload?: Record<string, Json> } | undefined;
+  @state() private accessor pending: { event: AllowedEvent; payload?: Record<string, Json>; request?: SupplementRequestPayload } | undefined;
   @state() private accessor busy = false;
   @state() private accessor dialogError = '';
   @query('ot-event-dialog') private accessor dialog!: OtEventDialog;
@@ -144,7 +144,7 @@ export class OtApplication extends LitElement {
     this.openDialog({ event });
   }
 
-  private openDialog(pending: { event: AllowedEvent; payload?: Record<string, Json> }): void {
+  private openDialog(pending: { event: AllowedEvent; payload?: Record<string, Json>; request?: SupplementRequestPayload }): void {
     this.pending = pending;
     this.dialogError = '';
     void this.updateComplete.then(() => this.dialog.show());
@@ -174,8 +174,7 @@ export class OtApplication extends LitElement {
   private reviewRequest(): void {
     const l = this.locale;
     if (!this.flagging) return;
-    const payload = supplementPayload(this.flags, (kind, id) => this.flagTitle(kind, id), l);
-    const problem = flagProblem(this.flags, payload.reason);
+    const problem = flagProblem(this.flags);
     if (problem?.code === 'nothing-flagged') {
       this.flagError = t(l, 'nothingFlagged');
     } else if (problem?.code === 'reasons-missing') {
@@ -186,7 +185,8 @@ export class OtApplication extends LitElement {
       this.flagError = t(l, 'requestTooLong');
     } else {
       this.flagError = '';
-      this.openDialog({ event: this.flagging.event, payload: asPayload(payload) });
+      const request = supplementPayload(this.flags);
+      this.openDialog({ event: this.flagging.event, payload: asPayload(request), request });
       return;
     }
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.flagbar .problem')?.focus());
@@ -212,14 +212,11 @@ export class OtApplication extends LitElement {
     this.flagError = '';
   }
 
+  /** The request as the applicant will read it: each entry with the reason shown beside it, the note above. */
   private preview(): SupplementPreview | undefined {
-    const payload = this.pending?.payload;
-    if (!payload || this.pending?.event.input !== 'supplement') return undefined;
-    return {
-      reason: String(payload['reason'] ?? ''),
-      fields: ((payload['fields'] as string[]) ?? []).map((f) => this.flagTitle('field', f)),
-      materials: ((payload['materials'] as string[]) ?? []).map((m) => this.flagTitle('material', m).replace(t(this.locale, 'materialSuffix'), '')),
-    };
+    const request = this.pending?.request;
+    if (!request || this.pending?.event.input !== 'supplement') return undefined;
+    return preview(request, (kind, id) => (kind === 'field' ? this.flagTitle(kind, id) : this.flagTitle(kind, id).replace(t(this.locale, 'materialSuffix'), '')));
   }
 
   private async onConfirm(detail: ConfirmDetail): Promise<void> {

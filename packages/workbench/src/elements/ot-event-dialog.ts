@@ -6,6 +6,7 @@ import { actionTargets, actionTitle } from '../model/actions.js';
 import { t, tx } from '../i18n/strings.js';
 import { controls, tokens } from '../styles/theme.js';
 import { emit } from './events.js';
+import type { PreviewEntry } from '../model/supplement.js';
 
 /** `ot-confirm`: the person confirmed the action, with what they wrote. */
 export interface ConfirmDetail {
@@ -13,11 +14,11 @@ export interface ConfirmDetail {
   comment?: string;
 }
 
-/** What a supplement request will show the applicant. */
+/** What a supplement request will show the applicant: the overall reason, then each entry with the reason beside it. */
 export interface SupplementPreview {
-  reason: string;
-  fields: string[];
-  materials: string[];
+  reason?: string;
+  fields: PreviewEntry[];
+  materials: PreviewEntry[];
 }
 
 /**
@@ -75,9 +76,15 @@ export class OtEventDialog extends LitElement {
         max-height: 40vh;
         overflow: auto;
       }
-      .preview .reason {
+      .preview .reason,
+      .preview .why {
         white-space: pre-wrap;
+      }
+      .preview .reason {
         margin: 6px 0;
+      }
+      .preview .title {
+        font-weight: 600;
       }
       .preview ul {
         margin: 4px 0 0;
@@ -171,9 +178,9 @@ export class OtEventDialog extends LitElement {
             ${supplement && this.preview
               ? html`<div class="preview" role="region" aria-label=${t(l, 'applicantWillSee')} tabindex="0">
                   <strong>${t(l, 'applicantWillSee')}</strong>
-                  <p class="reason">${this.preview.reason}</p>
-                  ${this.preview.fields.length ? html`<div>${t(l, 'fieldsLabel')}</div><ul>${this.preview.fields.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
-                  ${this.preview.materials.length ? html`<div>${t(l, 'materialsLabel')}</div><ul>${this.preview.materials.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
+                  ${this.preview.reason ? html`<p class="reason">${this.preview.reason}</p>` : nothing}
+                  ${this.preview.fields.length ? html`<div>${t(l, 'fieldsLabel')}</div>${entries(this.preview.fields, l)}` : nothing}
+                  ${this.preview.materials.length ? html`<div>${t(l, 'materialsLabel')}</div>${entries(this.preview.materials, l)}` : nothing}
                 </div>`
               : html`<div class="field">
                   <label for="dialog-text">${t(l, reason ? 'reasonRequired' : 'commentOptional')}</label>
@@ -201,6 +208,13 @@ export class OtEventDialog extends LitElement {
         : nothing}
     </dialog>`;
   }
+}
+
+/** Flagged entries, each with the reason the applicant reads beside it. */
+function entries(list: PreviewEntry[], l: Locale) {
+  return html`<ul>
+    ${list.map((e) => html`<li><span class="title">${e.title}</span>${l === 'en' ? ': ' : '：'}<span class="why">${e.reason}</span></li>`)}
+  </ul>`;
 }
 
 declare global {

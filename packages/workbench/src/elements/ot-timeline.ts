@@ -6,6 +6,7 @@ import { t, tx } from '../i18n/strings.js';
 import type { Directory } from '../model/directory.js';
 import { formatDateTime } from '../model/format.js';
 import { fieldLabel } from '../model/schema.js';
+import { roundEntries } from '../model/supplement.js';
 import { orchestrationEventTitles, reachedPath, stateLabel } from '../model/states.js';
 import { controls, tokens } from '../styles/theme.js';
 
@@ -89,6 +90,14 @@ export class OtTimeline extends LitElement {
       .rounds dd {
         margin: 0;
       }
+      ul.entries {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      ul.entries .why {
+        white-space: pre-wrap;
+      }
     `,
   ];
 
@@ -133,22 +142,30 @@ export class OtTimeline extends LitElement {
     return title ? tx(this.locale, title) : e.event;
   }
 
+  /** Flagged entries: one line each, with its own reason when it was given one (older rounds have only the overall reason). */
+  private entryList(list: Array<{ id: string; reason?: string }>, title: (id: string) => string) {
+    const colon = this.locale === 'en' ? ': ' : '：';
+    return html`<ul class="entries">
+      ${list.map((e) => html`<li>${title(e.id)}${e.reason ? html`${colon}<span class="why">${e.reason}</span>` : nothing}</li>`)}
+    </ul>`;
+  }
+
   private rounds() {
     const l = this.locale;
     if (!this.supplements.length) return nothing;
     return html`<section aria-labelledby="rounds-title">
       <h3 id="rounds-title">${t(l, 'supplementRounds')}</h3>
       <ol class="rounds">
-        ${this.supplements.map(
-          (r) => html`<li class=${r.answer ? 'answered' : 'open'}>
+        ${this.supplements.map((r) => {
+          const entries = roundEntries(r);
+          return html`<li class=${r.answer ? 'answered' : 'open'}>
             <strong>${t(l, 'supplementRound', { n: r.round, scope: r.scope === 'bundle' ? t(l, 'scopeWindow') : this.itemTitle(r.scope) })}</strong>
             <dl>
               <dt>${t(l, 'asked')}</dt>
               <dd>${formatDateTime(r.requestedAt)} · ${this.who({ role: r.requestedBy.role, ...(r.requestedBy.department ? { department: r.requestedBy.department } : {}), sub: r.requestedBy.id })}</dd>
-              ${r.fields.length ? html`<dt>${t(l, 'fieldsLabel')}</dt><dd>${r.fields.map((p) => this.fieldTitle(p)).join(l === 'en' ? '; ' : '；')}</dd>` : nothing}
-              ${r.materials.length ? html`<dt>${t(l, 'materialsLabel')}</dt><dd>${r.materials.map((m) => this.materialTitle(m)).join(l === 'en' ? '; ' : '；')}</dd>` : nothing}
-              <dt>${t(l, 'reasonLabel')}</dt>
-              <dd><div class="note">${r.reason}</div></dd>
+              ${entries.reason ? html`<dt>${t(l, 'reasonLabel')}</dt><dd><div class="note">${entries.reason}</div></dd>` : nothing}
+              ${entries.fields.length ? html`<dt>${t(l, 'fieldsLabel')}</dt><dd>${this.entryList(entries.fields, (p) => this.fieldTitle(p))}</dd>` : nothing}
+              ${entries.materials.length ? html`<dt>${t(l, 'materialsLabel')}</dt><dd>${this.entryList(entries.materials, (m) => this.materialTitle(m))}</dd>` : nothing}
               <dt>${r.answer ? t(l, 'answered') : t(l, 'state')}</dt>
               <dd>
                 ${r.answer
@@ -159,8 +176,8 @@ export class OtTimeline extends LitElement {
                   : t(l, 'notAnswered')}
               </dd>
             </dl>
-          </li>`,
-        )}
+          </li>`;
+        })}
       </ol>
     </section>`;
   }

@@ -152,7 +152,7 @@ export const strings = {
   nothingFlagged: { 'zh-CN': '请至少勾选一个字段或一份材料', en: 'Tick at least one field or material' },
   reasonsMissing: { 'zh-CN': '以下各项还没有填写理由：{list}', en: 'These have no reason yet: {list}' },
   applicantWillSee: { 'zh-CN': '申请人将看到：', en: 'The applicant will see:' },
-  requestTooLong: { 'zh-CN': '补正说明超过 2000 字，请精简', en: 'The request is longer than 2,000 characters; shorten it' },
+  requestTooLong: { 'zh-CN': '每项理由和总体说明最多 500 字，请精简', en: 'Each reason and the general note may be at most 500 characters; shorten them' },
   supplementRounds: { 'zh-CN': '补正记录', en: 'Supplement rounds' },
   onlyOwnFields: { 'zh-CN': '只能勾选本事项的字段和材料', en: 'Only this item’s fields and materials can be flagged' },
   materialSuffix: { 'zh-CN': '（材料）', en: ' (material)' },

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLogger, importDefinitions, mintToken, serve, SqliteStore, type RunningServer } from '@onething/server';
 import { buildApp } from '../../scripts/build-app.mjs';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { buildBrowser } from '../../../sdk/scripts/browser-build.mjs';
 import { NEWBORN, PDF, restaurantApplication, ROOT } from '../fixtures.js';
 
 export { NEWBORN, PDF, ROOT };
@@ -40,6 +42,11 @@ export interface WorkbenchSite {
   setNow(now: Date | undefined): void;
   /** Calls the API as someone. */
   api(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /**
+   * The applicant's side (only with `startWorkbench({ applicant: true })`): a fresh page of the
+   * example HTML portal with the SDK's `<ot-status>` for the application, signed in as `token`.
+   */
+  applicantStatus(token: string, application: string): Promise<{ page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -54,12 +61,16 @@ function definitions() {
 }
 
 /**
- * Builds the app, starts the server with the examples and launches Chromium.
+ * Builds the app, starts the server with the examples and launches Chromium. With `applicant`,
+ * the SDK's browser bundle is built too and served with the example HTML portal, for
+ * `applicantStatus` (what the citizen sees of what staff did).
  * @example const site = await startWorkbench(); const { page } = await site.page(site.tokens.clerk);
  */
-export async function startWorkbench(): Promise<WorkbenchSite> {
+export async function startWorkbench(options: { applicant?: boolean } = {}): Promise<WorkbenchSite> {
   const app = mkdtempSync(join(tmpdir(), 'ot-workbench-app-'));
   await buildApp({ outdir: app, minify: true });
+  const sdk = options.applicant ? mkdtempSync(join(tmpdir(), 'ot-workbench-sdk-')) : undefined;
+  if (sdk) await buildBrowser({ outdir: sdk, sourcemap: false });
   const store = new SqliteStore({ path: ':memory:' });
   await store.migrate();
   const report = await importDefinitions(store, definitions() as never, 'seed', new Date('2025-03-03T00:00:00Z'));
@@ -72,7 +83,7 @@ export async function startWorkbench(): Promise<WorkbenchSite> {
     port: 0,
     host: '127.0.0.1',
     logger: createLogger({ level: 'error' }),
-    assets: { workbench: app },
+    assets: { workbench: app, ...(sdk ? { sdk, portalHtml: join(ROOT, 'examples/portal-html') } : {}) },
     rateLimits: false,
     scheduler: false,
     notifications: false,
@@ -106,21 +117,40 @@ export async function startWorkbench(): Promise<WorkbenchSite> {
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
+  const newPage = async (options: { viewport?: { width: number; height: number }; locale?: string } = {}) => {
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 1000 }, locale: options.locale ?? 'zh-CN', acceptDownloads: true, timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    return { page, errors };
+  };
   return {
     url: server.url,
     server,
     browser,
     tokens,
     api,
+    async applicantStatus(token, application) {
+      if (!sdk) throw new Error('startWorkbench({ applicant: true }) serves the applicant’s side');
+      const opened = await newPage({ viewport: { width: 1100, height: 900 } });
+      await opened.page.goto(`${server.url}/portal/`);
+      await opened.page.evaluate(() => customElements.whenDefined('ot-status'));
+      // The portal's own <ot-service> starts a new application; the status of this one goes beside it.
+      await opened.page.evaluate(
+        ({ token, application }) => {
+          const status = Object.assign(document.createElement('ot-status'), { server: location.origin, application, token: () => token, storage: 'none' });
+          document.querySelector('main')!.prepend(status);
+        },
+        { token, application },
+      );
+      return opened;
+    },
     setNow(now) {
       fixed = now;
     },
     async page(token, options = {}) {
-      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 1000 }, locale: options.locale ?? 'zh-CN', acceptDownloads: true, timezoneId: 'Asia/Shanghai' });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      const { page, errors } = await newPage(options);
       const hash = token ? `#token=${token}` : (options.hash ?? '');
       await page.goto(`${server.url}/workbench/${hash}`);
       await page.waitForFunction(() => customElements.get('ot-workbench') !== undefined, undefined, { timeout: 20_000 });
@@ -131,6 +161,7 @@ export async function startWorkbench(): Promise<WorkbenchSite> {
       await browser.close();
       await server.close();
       rmSync(app, { recursive: true, force: true });
+      if (sdk) rmSync(sdk, { recursive: true, force: true });
     },
   };
 }

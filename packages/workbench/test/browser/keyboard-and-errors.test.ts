@@ -70,7 +70,8 @@ describe('the window with the keyboard only', () => {
 
     const dialog = page.getByRole('dialog');
     await poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.locator('.preview .reason').textContent()).toBe('1. 新生儿姓名：与出生医学证明上的姓名不一致\n2. 母亲居民身份证（材料）：照片不清晰，请重新上传');
+    expect(await dialog.locator('.preview li').allTextContents()).toEqual(['新生儿姓名：与出生医学证明上的姓名不一致', '母亲居民身份证：照片不清晰，请重新上传']);
+    expect(await dialog.locator('.preview .reason').count()).toBe(0); // no general note was written
     // Escape cancels without sending; the request is still there to send
     await page.keyboard.press('Escape');
     await poll(() => dialog.isVisible()).toBe(false);
@@ -83,7 +84,7 @@ describe('the window with the keyboard only', () => {
     await page.keyboard.press('Enter');
     await poll(() => stateBadge(page).textContent()).toBe('待补正');
     const request = (await site.api(site.tokens.applicant, 'GET', `/api/applications/${id}`)).body.application.flow.openSupplement;
-    expect(request).toMatchObject({ fields: ['child.name'], materials: ['mother-id-card'] });
+    expect(request).toMatchObject({ fields: ['child.name'], materials: ['mother-id-card'], materialReasons: { 'mother-id-card': '照片不清晰，请重新上传' } });
     expect(errors).toEqual([]);
   });
 });

@@ -5,13 +5,13 @@ import { actions, applicationLoaded, expect, fieldRow, poll, queueRows, stateBad
 let site: WorkbenchSite;
 let id: string;
 beforeAll(async () => {
-  site = await startWorkbench();
+  site = await startWorkbench({ applicant: true });
   id = await submitNewborn(site);
 });
 afterAll(async () => site?.close());
 
 describe('the window clerk pre-reviews a submitted newborn application', () => {
-  it('finds it in the queue, asks for two corrections in the rendered data, then accepts the corrected application', async () => {
+  it('finds it in the queue, asks for two corrections in the rendered data — the applicant sees each reason beside its field — then accepts the corrected application', async () => {
     const { page, errors } = await site.page(site.tokens.clerk);
 
     // The queue: waiting at the window, the applicant's name masked, the deadline in working days.
@@ -56,7 +56,7 @@ describe('the window clerk pre-reviews a submitted newborn application', () => {
     expect(await actions(page)).toEqual(['受理', '一次性告知补正', '不予受理']);
     expect(await axe(page)).toEqual([]);
 
-    // A supplement request: tick two fields in the data, one reason each.
+    // A supplement request: tick two fields in the data, one reason each, and a general note.
     await page.getByRole('button', { name: '一次性告知补正' }).click();
     await poll(() => page.getByRole('checkbox', { name: '需补正 “新生儿姓名”' }).count()).toBe(1);
     await page.getByRole('checkbox', { name: '需补正 “新生儿姓名”' }).check();
@@ -66,24 +66,49 @@ describe('the window clerk pre-reviews a submitted newborn application', () => {
     await page.getByRole('button', { name: '检查并发送' }).click();
     await poll(() => page.locator('ot-application .flagbar .problem').textContent()).toBe('以下各项还没有填写理由：母亲公民身份号码');
     await page.getByLabel('“母亲公民身份号码”的补正理由').fill('请核对后重新填写');
+    await page.getByLabel('总体说明（选填）').fill('请按以下意见补正');
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'supplement-flagging');
     await page.getByRole('button', { name: '检查并发送' }).click();
 
-    // The confirmation shows the request exactly as the applicant will read it.
+    // The confirmation shows the request exactly as the applicant will read it: the note, then each field with its own reason.
     const dialog = page.getByRole('dialog');
     await poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.locator('.preview .reason').textContent()).toBe('1. 新生儿姓名：与出生医学证明上的姓名不一致\n2. 母亲公民身份号码：请核对后重新填写');
+    expect(await dialog.locator('.preview .reason').textContent()).toBe('请按以下意见补正');
+    expect(await dialog.locator('.preview li').allTextContents()).toEqual(['新生儿姓名：与出生医学证明上的姓名不一致', '母亲公民身份号码：请核对后重新填写']);
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'supplement-confirm');
     await dialog.getByRole('button', { name: '确认一次性告知补正' }).click();
     await poll(() => stateBadge(page).textContent()).toBe('待补正');
     expect(await actions(page)).toEqual([]);
-    expect(await page.locator('ot-timeline .rounds li').textContent()).toContain('等待申请人补正');
+    expect(await page.locator('ot-timeline .rounds > li').textContent()).toContain('等待申请人补正');
+    expect(await page.locator('ot-timeline .rounds ul.entries li').allTextContents()).toEqual(['新生儿姓名：与出生医学证明上的姓名不一致', '母亲公民身份号码：请核对后重新填写']);
 
-    // The applicant answers through the API: only the flagged fields may change.
+    // The request went out entry by entry, nothing folded into one text.
     const seen = (await site.api(site.tokens.applicant, 'GET', `/api/applications/${id}`)).body.application;
-    expect(seen.flow.openSupplement).toMatchObject({ fields: ['child.name', 'mother.idNumber'], reason: '1. 新生儿姓名：与出生医学证明上的姓名不一致\n2. 母亲公民身份号码：请核对后重新填写' });
+    expect(seen.flow.openSupplement).toMatchObject({
+      fields: ['child.name', 'mother.idNumber'],
+      reason: '请按以下意见补正',
+      fieldReasons: { 'child.name': '与出生医学证明上的姓名不一致', 'mother.idNumber': '请核对后重新填写' },
+    });
+
+    // The applicant's <ot-status>: the note at the top, each flagged field with its own reason beside it, only those editable.
+    const applicant = await site.applicantStatus(site.tokens.applicant, id);
+    const status = applicant.page.locator('ot-status');
+    await poll(() => status.locator('#ot-supplement-title').textContent()).toBe('需要您补正');
+    expect(await status.locator('[part="supplement"] > dl dd').first().textContent()).toBe('请按以下意见补正');
+    const flagged = status.locator('ot-form .field--flagged');
+    await poll(() => flagged.count()).toBe(2);
+    expect(await flagged.evaluateAll((fields) => fields.map((f) => [f.querySelector('.label')?.textContent?.trim(), f.querySelector('[part="note"]')?.textContent?.replace(/\s+/g, ' ').trim()]))).toEqual([
+      ['新生儿姓名', '审核意见： 与出生医学证明上的姓名不一致'],
+      ['母亲公民身份号码', '审核意见： 请核对后重新填写'],
+    ]);
+    await flagged.first().scrollIntoViewIfNeeded();
+    await screenshot(applicant.page, 'supplement-applicant-status');
+    expect(applicant.errors).toEqual([]);
+    await applicant.page.context().close();
+
+    // The applicant answers (through the API here): only the flagged fields may change.
     const answered = await site.api(site.tokens.applicant, 'POST', `/api/applications/${id}/events`, { type: 'SUPPLEMENT', revision: seen.revision, payload: { data: { child: { name: '李慕阳' } } } });
     expect(answered.status).toBe(200);
 
@@ -91,7 +116,7 @@ describe('the window clerk pre-reviews a submitted newborn application', () => {
     await page.getByRole('button', { name: '刷新' }).click();
     await poll(() => stateBadge(page).textContent()).toBe('预审');
     expect(await fieldRow(page, 'child.name').locator('td').textContent()).toBe('李慕阳');
-    expect(await page.locator('ot-timeline .rounds li').textContent()).toContain('已修改：新生儿姓名');
+    expect(await page.locator('ot-timeline .rounds > li').textContent()).toContain('已修改：新生儿姓名');
     await page.getByRole('button', { name: '受理', exact: true }).click();
     await poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.getByRole('heading').textContent()).toBe('确认：受理');
@@ -170,7 +195,8 @@ describe('each department reviews its own item', () => {
     await dialog.getByRole('button', { name: '确认一次性告知补正' }).click();
     await poll(() => cdc.page.locator('ot-item-status tr[data-item="vaccination-certificate"] td').textContent()).toContain('补正材料');
     const round = (await site.api(site.tokens.applicant, 'GET', `/api/applications/${id}`)).body.application.flow.openSupplement;
-    expect(round).toMatchObject({ scope: 'vaccination-certificate', fields: ['vaccination-certificate.clinicName'], reason: '1. 预防接种证办理 · 拟接种单位：请填写具体的接种门诊名称' });
+    expect(round).toMatchObject({ scope: 'vaccination-certificate', fields: ['vaccination-certificate.clinicName'], fieldReasons: { 'vaccination-certificate.clinicName': '请填写具体的接种门诊名称' } });
+    expect(round).not.toHaveProperty('reason');
     expect(cdc.errors).toEqual([]);
 
     const market = await site.page(site.tokens.market);
