@@ -53,7 +53,8 @@ export interface TimelineEntry {
   item?: string;
   from: StateValue | null;
   to: StateValue;
-  detail?: { reason?: string; fields?: string[]; materials?: string[]; comment?: string; deadline?: string; [key: string]: Json | undefined };
+  /** Payload facts the server keeps (a supplement request's `fields` and `materials` as sent: paths, ids or `{ path | id, reason }`). */
+  detail?: { reason?: string; fields?: Json; materials?: Json; comment?: string; deadline?: string; [key: string]: Json | undefined };
 }
 
 /**
