@@ -3,7 +3,7 @@
  * machines, driven by a pure step function over plain-JSON snapshots. See docs/flows.md.
  */
 export { createApplicationFlow, ORCHESTRATION_VERSION } from './create.js';
-export { start, step, deadlineEvent } from './step.js';
+export { start, step, deadlineEvent, type StepOptions } from './step.js';
 export { availableEvents, eventTitles, stateTitles, type AvailableEvent, type AvailableBranch } from './events.js';
 export { isRefusal, refusal, refusalMessages } from './refusals.js';
 export { flowGuards, flowActions, guardCatalog, actionCatalog } from './catalog/index.js';
