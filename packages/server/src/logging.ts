@@ -6,12 +6,15 @@ export type { Logger };
 const RESIDENT_ID = /(?<![0-9A-Za-z])([1-9][0-9]{5})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9A-Za-z])/g;
 // A mainland mobile number, optionally with +86: keep the first 3 and the last 4.
 const MOBILE = /(?<![0-9])((?:\+?86[- ]?)?1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])/g;
+const ELEVEN_DIGITS = /[0-9]{11}/;
 
 /**
  * Masks resident ID numbers (first 6 / last 4 kept) and mobile numbers (first 3 / last 4) in a string.
  * @example maskPii('ID 11010519491231002X, tel 13812345678') // 'ID 110105********002X, tel 138****5678'
  */
 export function maskPii(text: string): string {
+  // Both patterns contain 11 digits in a row; most strings (ids, paths, messages) have none.
+  if (!ELEVEN_DIGITS.test(text)) return text;
   return text.replace(RESIDENT_ID, (_, a: string, _b: string, c: string) => `${a}********${c}`).replace(MOBILE, (_, a: string, _b: string, c: string) => `${a}****${c}`);
 }
 
@@ -33,9 +36,12 @@ export function maskDeep(value: unknown, depth = 0): unknown {
     return copy ?? value;
   }
   let copy: Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(value)) {
+  const record = value as Record<string, unknown>;
+  for (const k in record) {
+    if (!Object.hasOwn(record, k)) continue;
+    const v = record[k];
     const masked = maskDeep(v, depth + 1);
-    if (masked !== v) (copy ??= { ...value })[k] = masked;
+    if (masked !== v) (copy ??= { ...record })[k] = masked;
   }
   return copy ?? value;
 }
@@ -65,7 +71,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     formatters: { log: (object: Record<string, unknown>) => maskDeep(object) as Record<string, unknown> },
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void, level: number) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? maskPii(a) : a)));
+        for (let i = 0; i < args.length; i++) if (typeof args[i] === 'string') args[i] = maskPii(args[i] as string);
+        method.apply(this, args);
         if (buffered && level >= 50) buffered.flushSync(); // errors leave at once
       },
     },

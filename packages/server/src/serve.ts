@@ -5,6 +5,7 @@ import { ApplicationService } from './applications/service.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './notifications/dispatcher.js';
 import { createTransports, type TransportConfig } from './notifications/transports/index.js';
+import { storeCurrentFlows } from './catalog/stored-flow.js';
 
 /** Options of `serve`: the app's, plus where to listen and how the scheduler runs. */
 export interface ServeOptions extends AppOptions {
@@ -73,6 +74,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         });
   scheduler?.start();
   dispatcher?.start();
+  // Flows of applications created before each application stored its own (see docs/operations.md).
+  void storeCurrentFlows(services.store, services.catalog, services.logger, services.clock()).catch((error: unknown) =>
+    services.logger.warn({ err: error }, 'could not store the current flows'),
+  );
   let closing: Promise<void> | undefined;
   return {
     ...built,

@@ -244,6 +244,33 @@ export function storeContract(name: string, open: () => Promise<Store>, dispose?
       });
     });
 
+    describe('application flows', () => {
+      const flow = (hash: string, title: string) => ({ hash, body: { format: 'onething.flow/1', definition: { id: 'newborn-birth', version: '1.0.0', hash }, machine: { title } } });
+
+      it('keeps the flow a change ran on under its hash, the first body stored under a hash for good', async () => {
+        const h1 = '1'.repeat(64);
+        expect(await store.getFlow(h1)).toBeNull();
+        await committed(store, { ...newApplication(), flow: flow(h1, 'first') });
+        expect(await store.getFlow(h1)).toEqual(flow(h1, 'first').body);
+        await committed(store, { ...newApplication(), flow: flow(h1, 'second') });
+        expect(await store.getFlow(h1)).toEqual(flow(h1, 'first').body);
+
+        const h2 = '2'.repeat(64);
+        await store.putFlow(h2, flow(h2, 'put').body, T0);
+        await store.putFlow(h2, flow(h2, 'put again').body, at(1));
+        expect(await store.getFlow(h2)).toEqual(flow(h2, 'put').body);
+        expect(await storeError(store.getFlow({ $ne: null } as unknown as string))).toBe('invalid');
+      });
+
+      it('stores nothing of the flow of a change that fails', async () => {
+        const app = await committed(store, newApplication());
+        await committed(store, transition(app, 'preReview'));
+        const h3 = '3'.repeat(64);
+        expect(await storeError(store.commit({ ...transition(app, 'stale'), flow: flow(h3, 'lost') }))).toBe('conflict');
+        expect(await store.getFlow(h3)).toBeNull();
+      });
+    });
+
     describe('deadlines', () => {
       it('leases due deadlines to one owner at a time and fires each exactly once', async () => {
         const app = await committed(store, newApplication());

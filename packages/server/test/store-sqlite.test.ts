@@ -34,7 +34,7 @@ describe('SQLite migrations', () => {
     old.close();
 
     const store = new SqliteStore({ path: file });
-    expect(await store.migrate()).toEqual([2]);
+    expect(await store.migrate()).toEqual([2, 3]);
     const [leased] = await store.leaseOutbox('2025-01-02T00:00:00.000Z', 'p1', '2025-01-02T00:01:00.000Z', 10);
     expect(leased).toEqual({ ...message, status: 'pending', attempts: 0, nextAttempt: message.at, delivered: [], lastError: null, settledAt: null, leaseOwner: 'p1', leaseUntil: '2025-01-02T00:01:00.000Z' });
     await store.close();

@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { ApplicationSnapshot, Effect, Json, StateValue, StepResult } from '@onething/engine';
 import type { ApplicationChange } from '../store/port.js';
 import type { ApplicationRecord, DeadlineRecord, OutboxRecord, StoredResponse } from '../store/types.js';
 import { auditHeadAfter, chainAudit, type AuditInput } from '../store/audit.js';
 import { canonicalHash } from '../util/hash.js';
+import { timeOrderedId } from '../util/ids.js';
 import type { BundleRuntime } from '../catalog/catalog.js';
+import { storedFlowBody } from '../catalog/stored-flow.js';
 
 /** The top-level state of a state value: `'draft'`, or `'processing'` for `{ processing: {…} }`. */
 export function stateName(value: StateValue): string {
@@ -99,7 +100,7 @@ export function applicationChange(
       cancel.push(effect.key);
       for (let i = add.length - 1; i >= 0; i--) if (add[i]?.key === effect.key) add.splice(i, 1);
       add.push({
-        id: randomUUID(),
+        id: timeOrderedId(),
         applicationId: base.id,
         key: effect.key,
         due: effect.due,
@@ -115,7 +116,7 @@ export function applicationChange(
       for (let i = add.length - 1; i >= 0; i--) if (add[i]?.key === effect.key) add.splice(i, 1);
     } else {
       outbox.push({
-        id: randomUUID(),
+        id: timeOrderedId(),
         applicationId: base.id,
         at,
         effect: effect as unknown as Json,
@@ -130,7 +131,8 @@ export function applicationChange(
       });
     }
   }
-  const change: ApplicationChange = { next, expectedRevision: previous?.revision ?? null, audit };
+  // The flow it ran on, stored by its hash with the change (the store skips what it holds already).
+  const change: ApplicationChange = { next, expectedRevision: previous?.revision ?? null, audit, flow: { hash: runtime.hash, body: storedFlowBody(runtime.flow) } };
   if (cancel.length || add.length || extra.fire) {
     change.deadlines = { ...(cancel.length ? { cancel } : {}), ...(add.length ? { add } : {}), ...(extra.fire ? { fire: { ...extra.fire, at } } : {}) };
   }

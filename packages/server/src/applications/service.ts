@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   checkSubmission,
   deadlineEvent,
@@ -11,6 +10,7 @@ import {
   type Json,
   type Refusal,
   type StepRefusal,
+  type StepOptions,
   type StepResult,
   type ValidationError,
 } from '@onething/engine';
@@ -19,7 +19,9 @@ import type { ApplicationRecord, DeadlineRecord, StoredResponse } from '../store
 import type { ApplicationChange } from '../store/port.js';
 import type { BundleRuntime } from '../catalog/catalog.js';
 import { HttpError } from '../http/errors.js';
-import { sha256 } from '../util/hash.js';
+import { StoreError } from '../store/errors.js';
+import { canonicalHash, sha256 } from '../util/hash.js';
+import { timeOrderedId } from '../util/ids.js';
 import { randomToken } from '../util/random.js';
 import { actorsFor, canRead, holdsContinuation, isApplicant, type Access } from './access.js';
 import { applicationChange } from './record.js';
@@ -41,14 +43,20 @@ export interface IdempotencyInput {
   requestHash: string;
 }
 
-/** What an operation answers; `replayed` when an idempotency key returned an earlier response. */
+/**
+ * What an operation answers; `replayed` when an idempotency key returned an earlier response.
+ * `json` is the body as JSON text when it was serialized already (to be stored with the change).
+ */
 export interface Outcome {
   status: number;
   body: Json;
+  json?: string;
   replayed: boolean;
 }
 
 const SYSTEM: Actor = { id: 'scheduler', role: 'system' };
+/** The audit entries' data hash with node's native sha-256 (the engine's default is pure JavaScript; same result). */
+const FLOW_OPTIONS: StepOptions = { hash: canonicalHash };
 const RESERVED_PAYLOAD = new Set(['type', 'item', 'deadline']);
 
 /** Maps a flow refusal to an HTTP error that keeps the refusal's code and message. */
@@ -96,9 +104,9 @@ function continuationToken(): { token: string; hash: string } {
 export class ApplicationService {
   constructor(private readonly services: Services) {}
 
-  /** The runtime an application runs on (its pinned definitions). */
+  /** The runtime an application runs on: its pinned definitions and the flow it was created with. */
   async runtimeOf(app: ApplicationRecord): Promise<BundleRuntime> {
-    const runtime = await this.services.catalog.pinned({ id: app.bundle.id, version: app.bundle.version, items: app.bundle.items ?? {} });
+    const runtime = await this.services.catalog.pinned({ id: app.bundle.id, version: app.bundle.version, items: app.bundle.items ?? {} }, app.bundle.hash);
     if (!runtime) throw new Error(`application ${app.id} runs on ${app.bundle.id}@${app.bundle.version}, which is not published`);
     return runtime;
   }
@@ -117,6 +125,7 @@ export class ApplicationService {
     return app;
   }
 
+  /** The response stored for an idempotency key, if any (422 when the key came with another request). */
   private async replay(idempotency: IdempotencyInput | undefined): Promise<Outcome | undefined> {
     if (!idempotency) return undefined;
     const stored = await this.services.store.getIdempotent(idempotency.scope, idempotency.key);
@@ -125,12 +134,32 @@ export class ApplicationService {
     return { status: stored.response.status, body: stored.response.body, replayed: true };
   }
 
+  /**
+   * Runs an idempotent operation. The key is not looked up first: the store's commit finds an
+   * earlier response under the key in the same transaction and answers with it (so a retry
+   * costs the work again, and a first request costs no extra read). Only when the operation
+   * fails with a client error or a lost race — a retry of a submission that went through finds
+   * a draft no longer there, say — is the key looked up, and an earlier response wins.
+   */
+  private async idempotent(idempotency: IdempotencyInput | undefined, operation: () => Promise<Outcome>): Promise<Outcome> {
+    try {
+      return await operation();
+    } catch (error) {
+      const clientError = (error instanceof HttpError && error.status < 500) || (error instanceof StoreError && error.code === 'conflict');
+      if (!clientError) throw error;
+      const replayed = await this.replay(idempotency);
+      if (replayed) return replayed;
+      throw error;
+    }
+  }
+
   private async commit(change: ApplicationChange, response: (app: ApplicationRecord) => StoredResponse, idempotency?: IdempotencyInput): Promise<Outcome> {
     const stored = response(change.next);
-    if (idempotency) change.idempotency = { ...idempotency, response: stored };
+    const json = JSON.stringify(stored.body);
+    if (idempotency) change.idempotency = { ...idempotency, response: stored, bodyJson: json };
     const result = await this.services.store.commit(change);
     if (result.status === 'replayed') return { ...result.response, replayed: true };
-    return { ...stored, replayed: false };
+    return { ...stored, json, replayed: false };
   }
 
   /** Validates form content the way the engine does on submit; 422 with every error when invalid. */
@@ -161,11 +190,13 @@ export class ApplicationService {
     now: Date,
     idempotency?: IdempotencyInput,
   ): Promise<Outcome> {
-    const replayed = await this.replay(idempotency);
-    if (replayed) return replayed;
+    return this.idempotent(idempotency, () => this.createNow(input, access, now, idempotency));
+  }
+
+  private async createNow(input: FormInput & { bundle: string; version?: string; submit?: boolean }, access: Access, now: Date, idempotency?: IdempotencyInput): Promise<Outcome> {
     const runtime = await this.services.catalog.current(input.bundle, input.version);
     if (!runtime) throw new HttpError('notFound', { pointer: input.version ? '/version' : '/bundle' });
-    const id = randomUUID();
+    const id = timeOrderedId(now.getTime());
     const owner = access.principal?.roles.includes('applicant') ? access.principal.sub : null;
     const actor: Actor = { id: owner ?? `anonymous:${id}`, role: 'applicant', ...(access.principal ? { region: access.principal.region } : {}) };
     const at = now.toISOString();
@@ -173,9 +204,9 @@ export class ApplicationService {
     // Submitting at once: the draft starts with the checked (pruned) content and SUBMIT keeps it,
     // so the flow neither walks nor hashes the data twice.
     if (input.submit) form = await this.checked(null, runtime, form, now);
-    const first = stepped(start(runtime.flow, { actor, now: at, ...form }));
+    const first = stepped(start(runtime.flow, { actor, now: at, ...form }, FLOW_OPTIONS));
     const steps: Array<{ result: StepResult; payload?: Record<string, Json | undefined> }> = [{ result: first }];
-    if (input.submit) steps.push({ result: stepped(step(runtime.flow, first.snapshot, { type: 'SUBMIT' }, actor, at)) });
+    if (input.submit) steps.push({ result: stepped(step(runtime.flow, first.snapshot, { type: 'SUBMIT' }, actor, at, FLOW_OPTIONS)) });
     const continuation = continuationToken();
     const change = applicationChange(null, { id, owner, continuation: continuation.hash, createdAt: at }, runtime, steps, now);
     return this.commit(change, (app) => ({ status: 201, body: { application: recordView(app), continuationToken: continuation.token } as unknown as Json }), idempotency);
@@ -189,7 +220,7 @@ export class ApplicationService {
     const p = access.principal;
     if (app.owner !== null || !holdsContinuation(access, app) || !p?.roles.includes('applicant')) return undefined;
     const c = snapshot.context;
-    const result = stepped(start(runtime.flow, { actor: { id: p.sub, role: 'applicant', region: p.region }, now: at, answers: c.answers, data: c.data, materials: c.materials }));
+    const result = stepped(start(runtime.flow, { actor: { id: p.sub, role: 'applicant', region: p.region }, now: at, answers: c.answers, data: c.data, materials: c.materials }, FLOW_OPTIONS));
     return { result, owner: p.sub };
   }
 
@@ -217,15 +248,17 @@ export class ApplicationService {
     const { snapshot, steps, owner, actor } = this.draftSteps(app, access, runtime, at);
     const event: FlowEvent = { type: 'SAVE' };
     for (const key of ['answers', 'data', 'materials'] as const) if (input[key] !== undefined) event[key] = input[key];
-    steps.push({ result: stepped(step(runtime.flow, snapshot, event, actor, at)) });
+    steps.push({ result: stepped(step(runtime.flow, snapshot, event, actor, at, FLOW_OPTIONS)) });
     const change = applicationChange(app, { ...app, owner }, runtime, steps, now);
     return this.commit(change, (next) => ({ status: 200, body: { application: recordView(next) } as unknown as Json }));
   }
 
   /** Submits a draft: validated like the engine validates, then the flow's SUBMIT. Idempotent by key. */
   async submit(id: string, input: FormInput & { revision?: number }, access: Access, now: Date, idempotency: IdempotencyInput): Promise<Outcome> {
-    const replayed = await this.replay(idempotency);
-    if (replayed) return replayed;
+    return this.idempotent(idempotency, () => this.submitNow(id, input, access, now, idempotency));
+  }
+
+  private async submitNow(id: string, input: FormInput & { revision?: number }, access: Access, now: Date, idempotency: IdempotencyInput): Promise<Outcome> {
     const app = await this.ownApplication(id, access);
     if (input.revision !== undefined && input.revision !== app.revision) throw new HttpError('revisionConflict', { pointer: '/revision' });
     const runtime = await this.runtimeOf(app);
@@ -234,7 +267,7 @@ export class ApplicationService {
     const c = snapshot.context;
     const form = { answers: input.answers ?? c.answers, data: input.data ?? c.data, materials: input.materials ?? c.materials };
     const valid = await this.checked(app, runtime, form, now);
-    steps.push({ result: stepped(step(runtime.flow, snapshot, { type: 'SUBMIT', ...valid }, actor, at)) });
+    steps.push({ result: stepped(step(runtime.flow, snapshot, { type: 'SUBMIT', ...valid }, actor, at, FLOW_OPTIONS)) });
     const change = applicationChange(app, { ...app, owner }, runtime, steps, now);
     return this.commit(change, (next) => ({ status: 200, body: { application: recordView(next) } as unknown as Json }), idempotency);
   }
@@ -264,7 +297,7 @@ export class ApplicationService {
     const at = now.toISOString();
     let result: StepResult | StepRefusal | undefined;
     for (const actor of actorsFor(access, app, snapshot.context.applicant)) {
-      result = step(runtime.flow, snapshot, event, actor, at);
+      result = step(runtime.flow, snapshot, event, actor, at, FLOW_OPTIONS);
       if (!isRefusal(result) || result.refused.code !== 'role-forbidden') break;
     }
     if (!result) throw new HttpError('eventForbidden');
@@ -291,7 +324,7 @@ export class ApplicationService {
     const runtime = await this.runtimeOf(app);
     const item = (deadline.payload as { item?: string } | undefined)?.item;
     const event = deadlineEvent({ key: deadline.key, event: deadline.event, ...(item !== undefined ? { item } : {}) });
-    const result = step(runtime.flow, app.flow as unknown as ApplicationSnapshot, event, SYSTEM, now.toISOString());
+    const result = step(runtime.flow, app.flow as unknown as ApplicationSnapshot, event, SYSTEM, now.toISOString(), FLOW_OPTIONS);
     if (isRefusal(result)) {
       if (result.refused.code === 'deadline-not-due') {
         await store.releaseLease(deadline.id, owner);

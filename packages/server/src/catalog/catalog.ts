@@ -36,8 +36,12 @@ export interface Catalog {
   registry(): Promise<Registry>;
   /** The runtime for a new application: the bundle at `version` (default: highest), items resolved now. */
   current(bundleId: string, version?: string): Promise<BundleRuntime | null>;
-  /** The runtime an existing application runs on (its pinned versions). */
-  pinned(ref: BundleRef): Promise<BundleRuntime | null>;
+  /**
+   * The runtime an existing application runs on: its pinned versions and, given the flow `hash`
+   * it was created with, the flow stored under that hash when the engine now generates another
+   * one (an engine upgrade); with no such flow stored, the one generated now.
+   */
+  pinned(ref: BundleRef, hash?: string): Promise<BundleRuntime | null>;
   /** Drops what was built (after a publish); other processes reload within the TTL. */
   invalidate(): void;
 }

@@ -1,9 +1,10 @@
-import { load, type Registry } from '@onething/engine';
+import { load, type ApplicationFlow, type Registry } from '@onething/engine';
 import type { Logger } from '../logging.js';
 import type { Store } from '../store/port.js';
 import type { DefinitionRecord } from '../store/types.js';
 import type { BundleRuntime, Catalog } from './catalog.js';
 import { buildRuntime, refKey } from './bundle-runtime.js';
+import { flowFromStored } from './stored-flow.js';
 
 /** The file name a stored definition gets in diagnostics. @example definitionPath(r) // 'item/birth@1.0.0.json' */
 export function definitionPath(record: Pick<DefinitionRecord, 'kind' | 'id' | 'version'>): string {
@@ -13,7 +14,8 @@ export function definitionPath(record: Pick<DefinitionRecord, 'kind' | 'id' | 'v
 /**
  * A catalog over the store: loads every published definition into an engine registry and
  * reloads after `invalidate()` or when `ttlMs` passed (to see another process's publish).
- * Runtimes are cached per registry generation.
+ * Runtimes are cached per registry generation. An application created on a flow the engine no
+ * longer generates gets the flow stored under its hash (`Store.getFlow`).
  * @example const catalog = createStoreCatalog(store, { logger }); const runtime = await catalog.current('newborn-birth');
  */
 export function createStoreCatalog(store: Store, options: { logger: Logger; ttlMs?: number }): Catalog {
@@ -38,6 +40,25 @@ export function createStoreCatalog(store: Store, options: { logger: Logger; ttlM
     }
     return generation;
   };
+  // Stored flows by hash: immutable, so kept across registry generations (a few per bundle version).
+  const flows = new Map<string, Promise<ApplicationFlow | undefined>>();
+  const storedFlow = (hash: string, built: BundleRuntime): Promise<ApplicationFlow | undefined> => {
+    let found = flows.get(hash);
+    if (!found) {
+      found = store.getFlow(hash).then((body) => {
+        const flow = flowFromStored(body, hash, built.flow.calendar);
+        if (body !== null && !flow) options.logger.error({ hash }, 'the stored flow is damaged; the application runs on the flow generated now');
+        if (!flow || flow.definition.id !== built.ref.id || flow.definition.version !== built.ref.version) {
+          flows.delete(hash); // not stored (yet), or not this bundle's: ask again next time
+          return undefined;
+        }
+        return flow;
+      });
+      found.catch(() => flows.delete(hash));
+      flows.set(hash, found);
+    }
+    return found;
+  };
   const runtime = (runtimes: Map<string, BundleRuntime>, key: string, make: () => BundleRuntime) => {
     let found = runtimes.get(key);
     if (!found) runtimes.set(key, (found = make()));
@@ -57,12 +78,16 @@ export function createStoreCatalog(store: Store, options: { logger: Logger; ttlM
         return runtime(gen.runtimes, refKey(built.ref), () => built);
       });
     },
-    async pinned(ref) {
+    async pinned(ref, hash) {
       const gen = current();
       const registry = await gen.registry;
       const loaded = registry.bundle(ref.id, ref.version);
       if (!loaded) return null;
-      return runtime(gen.runtimes, refKey(ref), () => buildRuntime(loaded, registry, ref.items));
+      const built = runtime(gen.runtimes, refKey(ref), () => buildRuntime(loaded, registry, ref.items));
+      if (hash === undefined || hash === built.hash) return built;
+      const flow = await storedFlow(hash, built);
+      if (!flow) return built;
+      return runtime(gen.runtimes, `${refKey(ref)}#${hash}`, () => ({ ...built, flow, hash }));
     },
     invalidate() {
       generation = undefined;

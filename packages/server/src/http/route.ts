@@ -43,6 +43,8 @@ export interface Call<Body = unknown, Query = Record<string, unknown>> {
 /** What a handler returns; the dispatcher writes it. */
 export type Reply =
   | { status: number; body?: unknown; headers?: Record<string, string> }
+  /** A JSON body the handler already has as text (a stored idempotent response). */
+  | { status: number; json: string; headers?: Record<string, string> }
   | { status: number; bytes: Uint8Array; contentType: string; headers?: Record<string, string> };
 
 /**

@@ -1,4 +1,5 @@
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { RateLimiter } from './middleware/rate-limit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Services } from '../services.js';
 import type { Call, Reply, RoleKind, RouteDescriptor } from './route.js';
@@ -15,19 +16,15 @@ export function holdsRole(principal: Principal | undefined, kinds: readonly Role
   return principal.roles.some((role) => kinds.some((kind) => (kind === 'reviewer' ? role.startsWith('reviewer:') : role === kind)));
 }
 
-/** Runs a connect-style middleware as a promise (for limiters called mid-dispatch). */
-function run(middleware: RequestHandler, req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    void middleware(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
-  });
-}
-
-/** Writes a handler's reply (JSON bodies serialized once, without Express's ETag and freshness work). */
+/** Writes a handler's reply (JSON bodies serialized once — or sent as the JSON text the handler has — without Express's ETag and freshness work). */
 function send(res: Response, reply: Reply): void {
   res.statusCode = reply.status;
   if (reply.headers) for (const name in reply.headers) res.setHeader(name, reply.headers[name]!);
   if ('bytes' in reply) {
     res.type(reply.contentType).send(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
+  } else if ('json' in reply) {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(reply.json);
   } else if (reply.body === undefined || reply.status === 204 || reply.status === 304) {
     res.end();
   } else {
@@ -69,13 +66,13 @@ const EMPTY: Uint8Array = new Uint8Array(0);
  * role check, the per-token rate limit, the JSON body (size limit, media type), validation of
  * path, query, headers and body against the OpenAPI schemas, then the handler. Errors go to
  * the error handler.
- * @example mountRoutes(app, routes, services, { tokenLimiter })
+ * @example mountRoutes(app, routes, services, { tokenLimiter: rateLimiters(limits).tokenLimiter })
  */
 export function mountRoutes(
   app: express.Express,
   routes: readonly RouteDescriptor[],
   services: Services,
-  options: { tokenLimiter?: RequestHandler } = {},
+  options: { tokenLimiter?: RateLimiter } = {},
 ): void {
   const validators = compileValidators(routes);
   for (const route of routes) {
@@ -89,7 +86,10 @@ export function mountRoutes(
         throw new HttpError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
       }
       if (route.roles && principal && !holdsRole(principal, route.roles)) throw new HttpError('forbidden');
-      if (principal && options.tokenLimiter) await run(options.tokenLimiter, req, res);
+      if (principal && options.tokenLimiter) {
+        const refused = options.tokenLimiter.hit(`sub:${principal.sub}`, res);
+        if (refused) throw refused;
+      }
 
       const params = { ...(req.params as Record<string, string>) };
       check(v.params, params, '/params');

@@ -1,3 +1,4 @@
+import type { Json } from '@onething/engine';
 import type {
   ApplicationQuery,
   ApplicationRecord,
@@ -37,8 +38,18 @@ export interface ApplicationChange {
     fire?: { id: string; owner: string; at: string };
   };
   outbox?: OutboxRecord[];
-  /** Stores the response under the key; a later change with the same key replays it instead. */
-  idempotency?: { scope: string; key: string; requestHash: string; response: StoredResponse };
+  /**
+   * The application flow the change ran on (plain JSON, without its working-day calendar),
+   * stored under its hash unless it is stored already: flows are content-addressed and
+   * immutable (a hash keeps the body first stored). Later steps of the application run on it,
+   * whatever flow a newer engine would generate (see `getFlow`).
+   */
+  flow?: { hash: string; body: Json };
+  /**
+   * Stores the response under the key; a later change with the same key replays it instead.
+   * `bodyJson`, when given, is `JSON.stringify(response.body)` already done by the caller.
+   */
+  idempotency?: { scope: string; key: string; requestHash: string; response: StoredResponse; bodyJson?: string };
 }
 
 /** What a committed change returns. */
@@ -106,6 +117,12 @@ export interface Store {
   expireDrafts(updatedBefore: string, limit: number): Promise<string[]>;
   /** A stored response for an idempotency key, if any (checked before doing the work). */
   getIdempotent(scope: string, key: string): Promise<{ requestHash: string; response: StoredResponse } | null>;
+
+  // Application flows
+  /** The flow stored under a hash (see `ApplicationChange.flow`), or null. */
+  getFlow(hash: string): Promise<Json | null>;
+  /** Stores a flow under its hash unless one is stored there already (idempotent; never replaces). */
+  putFlow(hash: string, body: Json, at: string): Promise<void>;
 
   // Deadlines
   /**

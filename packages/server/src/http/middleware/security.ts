@@ -1,9 +1,7 @@
 import cors from 'cors';
 import helmet from 'helmet';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
 import type { Store } from '../../store/port.js';
-import { HttpError } from '../errors.js';
 
 const CSP_DIRECTIVES = {
   'default-src': ["'self'"],
@@ -104,36 +102,5 @@ export function corsForPortals(origins: OriginAllowList): RequestHandler {
     if (req.headers.origin !== undefined) return handler(req, res, next);
     res.setHeader('Vary', 'Origin');
     next();
-  };
-}
-
-/** Rate-limit settings: requests per window. */
-export interface RateLimits {
-  windowMs: number;
-  perIp: number;
-  perToken: number;
-}
-
-/**
- * Two limiters: one per client IP (before authentication, so floods of bad tokens are
- * limited too) and one per token subject. Over the limit: 429 `rate-limited` with
- * `Retry-After`. Counters are per process (see docs/operations.md).
- * @example const { ipLimiter, tokenLimiter } = rateLimiters({ windowMs: 60_000, perIp: 600, perToken: 300 })
- */
-export function rateLimiters(limits: RateLimits): { ipLimiter: RequestHandler; tokenLimiter: RequestHandler } {
-  const handler: RequestHandler = (_req, res, next) => {
-    next(new HttpError('rateLimited', { headers: { 'Retry-After': String(Math.ceil(limits.windowMs / 1000)) } }));
-    void res;
-  };
-  // draft-7 headers (`RateLimit: limit=…, remaining=…, reset=…` and `RateLimit-Policy`): draft-8's
-  // hashed partition key costs more than the rest of the limiter.
-  const common = { windowMs: limits.windowMs, standardHeaders: 'draft-7' as const, legacyHeaders: false, handler };
-  return {
-    ipLimiter: rateLimit({ ...common, limit: limits.perIp, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` }),
-    tokenLimiter: rateLimit({
-      ...common,
-      limit: limits.perToken,
-      keyGenerator: (_req, res) => `sub:${(res.locals['principal'] as { sub: string } | undefined)?.sub ?? 'anonymous'}`,
-    }),
   };
 }

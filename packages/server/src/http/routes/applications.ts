@@ -42,7 +42,7 @@ function reply(outcome: Outcome, location?: string): Reply {
   if (outcome.replayed) headers['Idempotency-Replayed'] = 'true';
   const id = (outcome.body as { application?: { id?: string } } | null)?.application?.id;
   if (location && id && outcome.status === 201) headers['Location'] = `${location}/${id}`;
-  return { status: outcome.status, body: outcome.body, headers };
+  return outcome.json === undefined ? { status: outcome.status, body: outcome.body, headers } : { status: outcome.status, json: outcome.json, headers };
 }
 
 const service = (call: Call) => new ApplicationService(call.services);

@@ -52,4 +52,12 @@ export const mongoMigrations: MongoMigration[] = [
       await db.collection('attachments').createIndexes([{ key: { sha256: 1 } }]);
     },
   },
+  {
+    version: 3,
+    name: 'application flows by hash (applications run on the flow they started with)',
+    async up(db) {
+      // _id is the flow's hash; written inside application transactions, so it must exist first.
+      await ensureCollection(db, 'flows');
+    },
+  },
 ];

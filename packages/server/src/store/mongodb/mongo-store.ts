@@ -1,4 +1,5 @@
 import { Binary, MongoClient, MongoServerError, type ClientSession, type Collection, type Db, type Document, type Filter } from 'mongodb';
+import type { Json } from '@onething/engine';
 import type { ApplicationChange, CommitResult, DraftInput, Store } from '../port.js';
 import type {
   ApplicationQuery,
@@ -23,6 +24,7 @@ import { decodeCursor, encodeCursor, sortKey } from '../cursor.js';
 import { mongoMigrations } from './migrations.js';
 import { pendingMigrations } from '../migrations.js';
 import { outboxDefaults, settled } from '../outbox.js';
+import { storedResponseJson } from '../stored-response.js';
 
 /** Every document keeps the record as JSON text in `doc` (user data may hold any key, even `$x` or `a.b`); scalar fields beside it are for queries. */
 type DocRow = { _id: string; doc: string } & Document;
@@ -83,6 +85,8 @@ async function ignoreDuplicate(write: Promise<unknown>): Promise<void> {
  */
 export class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
+  /** Hashes of the flows this store has written or read (a change need not carry them again). */
+  private readonly storedFlows = new Set<string>();
 
   private constructor(
     private readonly client: MongoClient,
@@ -223,7 +227,9 @@ export class MongoStore implements Store {
 
   async commit(change: ApplicationChange): Promise<CommitResult> {
     try {
-      return await this.transaction(async (session) => this.commitIn(change, session));
+      const result = await this.transaction(async (session) => this.commitIn(change, session));
+      if (result.status === 'committed' && change.flow) this.storedFlows.add(change.flow.hash);
+      return result;
     } catch (error) {
       // Two transactions inserting the same idempotency key: the loser replays the winner's response.
       if (isDuplicate(error) && change.idempotency) {
@@ -281,9 +287,17 @@ export class MongoStore implements Store {
     for (const m of change.outbox ?? []) {
       await this.c<OutboxRow>('outbox').insertOne(outboxRow({ ...m, applicationId: next.id }), { session });
     }
+    if (change.flow && !this.storedFlows.has(change.flow.hash)) {
+      // Upsert without replacing: a flow already stored under the hash keeps its body.
+      await this.c('flows').updateOne(
+        { _id: str(change.flow.hash, 'hash') },
+        { $setOnInsert: { doc: JSON.stringify(change.flow.body), createdAt: next.updatedAt } },
+        { upsert: true, session },
+      );
+    }
     if (key && keyId) {
       await this.c('idempotency').insertOne(
-        { _id: keyId, requestHash: key.requestHash, response: JSON.stringify(key.response), applicationId: next.id, createdAt: next.updatedAt, doc: '' },
+        { _id: keyId, requestHash: key.requestHash, response: storedResponseJson(key), applicationId: next.id, createdAt: next.updatedAt, doc: '' },
         { session },
       );
     }
@@ -356,6 +370,21 @@ export class MongoStore implements Store {
   async getIdempotent(scope: string, key: string) {
     const row = await this.c<{ _id: string; requestHash: string; response: string }>('idempotency').findOne({ _id: `${str(scope, 'scope')}\u0000${str(key, 'key')}` });
     return row ? { requestHash: row.requestHash, response: JSON.parse(row.response) as StoredResponse } : null;
+  }
+
+  // Application flows
+
+  async getFlow(hash: string): Promise<Json | null> {
+    const row = await this.c('flows').findOne({ _id: str(hash, 'hash') });
+    if (!row) return null;
+    this.storedFlows.add(hash);
+    return JSON.parse(row.doc) as Json;
+  }
+
+  async putFlow(hash: string, body: Json, at: string): Promise<void> {
+    if (this.storedFlows.has(hash)) return;
+    await ignoreDuplicate(this.c('flows').updateOne({ _id: str(hash, 'hash') }, { $setOnInsert: { doc: JSON.stringify(body), createdAt: str(at, 'at') } }, { upsert: true }));
+    this.storedFlows.add(hash);
   }
 
   // Deadlines

@@ -77,4 +77,11 @@ export const sqliteMigrations: SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'application flows by hash (applications run on the flow they started with)',
+    up(db) {
+      db.exec('CREATE TABLE flows (hash TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL) STRICT');
+    },
+  },
 ];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Json } from '@onething/engine';
 import type { ApplicationChange, CommitResult, DraftInput, Store } from '../port.js';
 import type {
   ApplicationQuery,
@@ -49,6 +50,8 @@ type Row = Record<string, unknown>;
 export class SqliteStore extends Statements implements Store {
   readonly kind = 'sqlite' as const;
   private readonly writer: SqliteWriter;
+  /** Hashes of the flows this store has written or read (a change need not carry them again). */
+  private readonly storedFlows = new Set<string>();
 
   constructor(options: SqliteStoreOptions) {
     const db: Database.Database = openDatabase(options);
@@ -110,8 +113,10 @@ export class SqliteStore extends Statements implements Store {
    * batch's transaction committed, so an acknowledged change is on disk.
    */
   async commit(change: ApplicationChange): Promise<CommitResult> {
-    const result = await this.writer.run('commit', serializeChange(change));
-    return result.status === 'committed' ? { status: 'committed', application: change.next } : result;
+    const result = await this.writer.run('commit', serializeChange(change, this.storedFlows));
+    if (result.status !== 'committed') return result;
+    if (change.flow) this.storedFlows.add(change.flow.hash);
+    return { status: 'committed', application: change.next };
   }
 
   async getApplication(id: string) {
@@ -170,6 +175,21 @@ export class SqliteStore extends Statements implements Store {
   async getIdempotent(scope: string, key: string): Promise<{ requestHash: string; response: StoredResponse } | null> {
     const row = this.sql('SELECT request_hash, response FROM idempotency WHERE scope = ? AND key = ?').get(str(scope, 'scope'), str(key, 'key')) as Row | undefined;
     return row ? { requestHash: row['request_hash'] as string, response: JSON.parse(row['response'] as string) as StoredResponse } : null;
+  }
+
+  // Application flows
+
+  async getFlow(hash: string): Promise<Json | null> {
+    const row = this.sql('SELECT doc FROM flows WHERE hash = ?').get(str(hash, 'hash')) as { doc: string } | undefined;
+    if (!row) return null;
+    this.storedFlows.add(hash);
+    return JSON.parse(row.doc) as Json;
+  }
+
+  async putFlow(hash: string, body: Json, at: string): Promise<void> {
+    if (this.storedFlows.has(hash)) return;
+    await this.writer.run('putFlow', str(hash, 'hash'), JSON.stringify(body), str(at, 'at'));
+    this.storedFlows.add(hash);
   }
 
   // Deadlines

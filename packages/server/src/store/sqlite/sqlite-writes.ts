@@ -18,6 +18,7 @@ import { parseDoc, parseDocs, Statements } from './database.js';
 import { sqliteMigrations } from './migrations.js';
 import { outboxDefaults, settled } from '../outbox.js';
 import { pendingMigrations } from '../migrations.js';
+import { storedResponseJson } from '../stored-response.js';
 
 /** What one application change wrote: committed, or an earlier response replayed for its idempotency key. */
 export type WriteCommitResult = { status: 'committed' } | { status: 'replayed'; response: StoredResponse };
@@ -143,6 +144,7 @@ export class SqliteWrites extends Statements {
     this.applyDeadlines(id, change.deadlines);
     const addOutbox = this.sql('INSERT INTO outbox (id, application_id, at, status, next_attempt, doc) VALUES (?, ?, ?, ?, ?, ?)');
     for (const [messageId, at, status, nextAttempt, doc] of change.outbox) addOutbox.run(messageId, id, at, status, nextAttempt, doc);
+    if (change.flow) this.putFlow(change.flow[0], change.flow[1], change.at);
     if (key) {
       this.sql('INSERT INTO idempotency (scope, key, request_hash, response, application_id, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
         key.scope,
@@ -154,6 +156,11 @@ export class SqliteWrites extends Statements {
       );
     }
     return { status: 'committed' };
+  }
+
+  /** Stores a flow's JSON under its hash; a hash already there keeps its first body. */
+  putFlow(hash: string, doc: string, at: string): void {
+    this.sql('INSERT OR IGNORE INTO flows (hash, doc, created_at) VALUES (?, ?, ?)').run(str(hash, 'hash'), str(doc, 'flow'), str(at, 'at'));
   }
 
   private applyDeadlines(applicationId: string, deadlines: SerializedChange['deadlines']): void {
@@ -318,15 +325,18 @@ export interface SerializedChange {
   audit: Array<[seq: number, hash: string, doc: string]>;
   deadlines: { fire?: { id: string; owner: string; at: string }; cancel: string[]; add: DeadlineRow[] };
   outbox: Array<[id: string, at: string, status: string, nextAttempt: string, doc: string]>;
+  /** The flow to store under its hash, when the caller has not stored it yet. */
+  flow?: [hash: string, doc: string];
   idempotency?: { scope: string; key: string; requestHash: string; response: string };
 }
 
 /**
  * Checks a change and serializes it for `SqliteWrites.commit`. Throws `invalid` for a change
  * that could never be right (wrong revision step, entries of another application, a non-string id).
- * @example store writer: writer.run('commit', serializeChange(change))
+ * The change's flow is left out when `storedFlows` has its hash (this process stored it already).
+ * @example store writer: writer.run('commit', serializeChange(change, storedFlows))
  */
-export function serializeChange(change: ApplicationChange): SerializedChange {
+export function serializeChange(change: ApplicationChange, storedFlows: ReadonlySet<string> = new Set()): SerializedChange {
   const a = change.next;
   const id = str(a.id, 'id');
   if (change.expectedRevision === null ? a.revision !== 1 : a.revision !== change.expectedRevision + 1) {
@@ -354,7 +364,8 @@ export function serializeChange(change: ApplicationChange): SerializedChange {
     },
     outbox: (change.outbox ?? []).map((m) => [str(m.id, 'id'), m.at, m.status, m.nextAttempt, JSON.stringify(m)]),
   };
+  if (change.flow && !storedFlows.has(change.flow.hash)) serialized.flow = [str(change.flow.hash, 'hash'), JSON.stringify(change.flow.body)];
   const key = change.idempotency;
-  if (key) serialized.idempotency = { scope: str(key.scope, 'scope'), key: str(key.key, 'key'), requestHash: str(key.requestHash, 'requestHash'), response: JSON.stringify(key.response) };
+  if (key) serialized.idempotency = { scope: str(key.scope, 'scope'), key: str(key.key, 'key'), requestHash: str(key.requestHash, 'requestHash'), response: storedResponseJson(key) };
   return serialized;
 }
