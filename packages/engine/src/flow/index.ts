@@ -5,7 +5,7 @@
 export { createApplicationFlow, ORCHESTRATION_VERSION } from './create.js';
 export { start, step, deadlineEvent, type StepOptions } from './step.js';
 export { availableEvents, eventTitles, stateTitles, type AvailableEvent, type AvailableBranch } from './events.js';
-export { isRefusal, refusal, refusalMessages } from './refusals.js';
+export { isRefusal, refusal, refusalMessages, refusalStatus } from './refusals.js';
 export { flowGuards, flowActions, guardCatalog, actionCatalog } from './catalog/index.js';
 export type { ActionDescriptor, GuardDescriptor, CatalogArgs, EffectSink, RuleScope } from './catalog/index.js';
 export { chinaCalendar, dueAfter, daysBetween, isWorkingDay, checkCalendar } from './calendar/calendar.js';

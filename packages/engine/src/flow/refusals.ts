@@ -40,6 +40,34 @@ export const refusalMessages: { readonly [C in RefusalCode]: (d: Details) => Tex
 };
 
 /**
+ * The HTTP status an API answers each refusal code with (the table in docs/flows.md lists
+ * them; a server test keeps the two in step). `500`: only a server bug can cause it; `null`:
+ * only the deadline scheduler meets it, never a request. Plain data: the engine does no HTTP.
+ * @example refusalStatus['role-forbidden'] // 403
+ */
+export const refusalStatus: { readonly [C in RefusalCode]: 400 | 403 | 409 | 422 | 500 | null } = {
+  'event-not-accepted': 409,
+  'role-forbidden': 403,
+  'application-done': 409,
+  'version-mismatch': 409,
+  'migration-failed': 409,
+  'invalid-event': 400,
+  'unknown-item': 400,
+  'no-active-item': 422,
+  'field-not-editable': 422,
+  'material-not-editable': 422,
+  'no-open-supplement': 409,
+  'supplement-pending': 409,
+  'supplement-rounds-exhausted': 409,
+  'deadline-not-active': null,
+  'deadline-not-due': null,
+  'invalid-actor': 500,
+  'invalid-time': 500,
+  'invalid-snapshot': 500,
+  'flow-error': 500,
+};
+
+/**
  * A refusal as data.
  * @example refusal('role-forbidden', { event: 'ACCEPT' }).message.en // 'Your role may not send "ACCEPT"'
  */

@@ -8,7 +8,6 @@ import {
   type ApplicationSnapshot,
   type FlowEvent,
   type Json,
-  type Refusal,
   type StepRefusal,
   type StepOptions,
   type StepResult,
@@ -26,6 +25,7 @@ import { randomToken } from '../util/random.js';
 import { actorsFor, canRead, holdsContinuation, isApplicant, type Access } from './access.js';
 import { applicationChange } from './record.js';
 import { recordView } from './view.js';
+import { refusalError } from './refusal-error.js';
 
 type Data = Record<string, Json>;
 
@@ -58,31 +58,6 @@ const SYSTEM: Actor = { id: 'scheduler', role: 'system' };
 /** The audit entries' data hash with node's native sha-256 (the engine's default is pure JavaScript; same result). */
 const FLOW_OPTIONS: StepOptions = { hash: canonicalHash };
 const RESERVED_PAYLOAD = new Set(['type', 'item', 'deadline']);
-
-/** Maps a flow refusal to an HTTP error that keeps the refusal's code and message. */
-export function refusalError(refused: Refusal): HttpError {
-  const as = { code: refused.code, message: refused.message };
-  const errors = refused.details ? [refused.details as Json] : undefined;
-  const options = { as, ...(errors ? { errors } : {}) };
-  switch (refused.code) {
-    case 'role-forbidden':
-      return new HttpError('eventForbidden', options);
-    case 'invalid-event':
-    case 'unknown-item':
-      return new HttpError('invalidRequest', options);
-    case 'field-not-editable':
-    case 'material-not-editable':
-    case 'no-active-item':
-      return new HttpError('submissionInvalid', options);
-    case 'invalid-snapshot':
-    case 'invalid-actor':
-    case 'invalid-time':
-    case 'flow-error':
-      throw new Error(`flow failed: ${refused.code} ${refused.message.en}`);
-    default:
-      return new HttpError('eventNotAccepted', options);
-  }
-}
 
 function stepped(result: StepResult | StepRefusal): StepResult {
   if (isRefusal(result)) throw refusalError(result.refused);
