@@ -9,9 +9,30 @@ import { evaluate } from './evaluate.js';
  * random rules over the standard operators are evaluated by json-logic-js (the reference
  * implementation) and by the engine, and must agree. Known, documented deviations
  * (docs/rules.md) are kept out of the generated rules: non-finite results are `null`; `*` with
- * one argument multiplies; `var` does not index into strings; `missing` keys are strings.
+ * one argument multiplies; `var` does not index into strings; `missing` keys are strings. The
+ * deviations for missing values (`substr`, `in`) are applied to the reference instead.
  */
-const jsonLogic = createRequire(import.meta.url)('json-logic-js') as { apply(rule: unknown, data: unknown): unknown };
+const jsonLogic = createRequire(import.meta.url)('json-logic-js') as {
+  apply(rule: unknown, data: unknown): unknown;
+  add_operation(name: string, code: (...args: unknown[]) => unknown): void;
+};
+// The reference with the engine's deviations for missing values (docs/rules.md): `substr` of a
+// missing text is `null` (not "null"), and a missing value is in no string.
+const absent = (v: unknown) => v === null || v === undefined;
+// Both are json-logic-js's own code (logic.js) with the one line of the deviation added.
+jsonLogic.add_operation('substr', (source: unknown, start: unknown, end?: unknown) => {
+  if (absent(source)) return null;
+  if ((end as number) < 0) {
+    const temp = String(source).substr(start as number);
+    return temp.substr(0, temp.length + (end as number));
+  }
+  return String(source).substr(start as number, end as number);
+});
+jsonLogic.add_operation('in', (a: unknown, b: unknown) => {
+  if (typeof b === 'string' && absent(a)) return false;
+  if (!b || typeof (b as { indexOf?: unknown }).indexOf === 'undefined') return false;
+  return (b as string).indexOf(a as string) !== -1;
+});
 
 /** json-logic-js's answer made JSON the way the engine makes its results JSON. */
 function asJson(value: unknown): Json {

@@ -205,7 +205,14 @@ describe('array operations', () => {
       [{ in: ['Spring', 'Springfield'] }, null, true],
       [{ in: ['x', null] }, null, false],
       [{ in: [1, ['1']] }, null, false],
+      [{ in: [null, [null]] }, null, true],
     ]);
+
+    it('finds a missing value in no text (the text "null" is not a missing value)', () => {
+      // given a field not filled in yet, when a rule asks whether the text contains it
+      expect(evaluate({ in: [{ var: 'word' }, 'nullable'] }, {})).toBe(false);
+      expect(evaluate({ in: [null, 'nullable'] }, null)).toBe(false);
+    });
   });
 });
 
@@ -220,7 +227,20 @@ describe('string operations', () => {
     [{ substr: ['jsonlogic', 4, -2] }, null, 'log'],
     [{ substr: ['jsonlogic', 0, -20] }, null, ''],
     [{ substr: [12345, 1, 2] }, null, '23'],
+    [{ substr: [null, 0, 4] }, null, null],
+    [{ substr: ['', 0, 4] }, null, ''],
+    [{ cat: [null] }, null, ''],
+    [{ cat: ['No. ', { var: 'missing' }] }, {}, 'No. '],
   ]);
+
+  it('computes no substring of a field not filled in yet (it gave the text "null")', () => {
+    // given the coverage year computed from the birth date, as medical-insurance-enrolment does
+    const coverageYear: Rule = { substr: [{ var: 'child.birthDate' }, 0, 4] };
+    // when the birth date is missing, then the year is absent; when it is entered, it is its year
+    expect(evaluate(coverageYear, {})).toBeNull();
+    expect(evaluate(coverageYear, { child: { birthDate: null } })).toBeNull();
+    expect(evaluate(coverageYear, { child: { birthDate: '2024-03-01' } })).toBe('2024');
+  });
 });
 
 describe('not allowed', () => {

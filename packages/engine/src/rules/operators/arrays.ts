@@ -106,7 +106,10 @@ export const merge: EagerOperator = {
   },
 };
 
-/** `{"in": [a, list]}`: whether `list` (an array) contains `a`, or `list` (a string) contains the text `a`. */
+/**
+ * `{"in": [a, list]}`: whether `list` (an array) contains `a`, or `list` (a string) contains the
+ * text `a`. A missing `a` (`null`) is in no string (json-logic-js finds the text "null" in "nullable").
+ */
 export const inOperator: EagerOperator = {
   name: 'in',
   title: text('包含于', 'Is in'),
@@ -114,6 +117,7 @@ export const inOperator: EagerOperator = {
   apply([needle, haystack], ctx) {
     // As in json-logic-js, an empty string contains nothing (not even "").
     if (typeof haystack === 'string' && haystack !== '') {
+      if (needle === null || needle === undefined) return false;
       ctx.charge(haystack.length);
       return haystack.includes(stringOf(needle, ctx));
     }

@@ -24,12 +24,15 @@ function integerOf(n: number): number {
 /**
  * `{"substr": [text, start, length]}`: `start` < 0 counts from the end; `length` < 0 drops
  * that many characters from the end. `{"substr": ["jsonlogic", 4, -2]}` → `"log"`.
+ * A missing text (`null`) gives `null`, not the text `"null"` as in json-logic-js: a value
+ * computed from a field not filled in yet stays absent.
  */
 export const substr: EagerOperator = {
   name: 'substr',
   title: text('截取文本', 'Substring'),
   args: { min: 2, max: 3 },
   apply(values, ctx) {
+    if (values[0] === null || values[0] === undefined) return null;
     const source = stringOf(values[0], ctx);
     ctx.charge(source.length);
     let from = integerOf(numberOf(values[1], ctx));
