@@ -20,7 +20,8 @@ const HISTORY = 20;
 /**
  * `GET /api/prefill` (智能预填): values for the concept-bound fields of a bundle, from the
  * signed-in applicant's token (profile claims) and from their own earlier applications —
- * never from anyone else's.
+ * never from anyone else's, and never a `pii: "sensitive"` field's value from history.
+ * @example GET /api/prefill?bundle=newborn → { values: [{ path: 'applicant.name', value: '李雷', concept: 'applicant.name', source: 'history', at: '…' }] }
  */
 export const prefillRoutes: RouteDescriptor[] = [
   {
@@ -28,7 +29,8 @@ export const prefillRoutes: RouteDescriptor[] = [
     path: '/api/prefill',
     operationId: 'prefill',
     summary: 'Prefill values for my form: from my token’s profile claims and my earlier applications',
-    description: 'Only concept-bound fields; a token claim wins over history; history is the newest non-empty value among your last 20 applications. Never across applicants.',
+    description:
+      'Only concept-bound fields; a token claim wins over history; history is the newest non-empty value among your last 20 applications, and never for a field whose concept is `pii: "sensitive"` (those come only from the token). Never across applicants.',
     tags: ['applications'],
     auth: 'token',
     roles: ['applicant'],
@@ -72,6 +74,9 @@ export const prefillRoutes: RouteDescriptor[] = [
           values.push({ path: field.path, value: fromToken, concept, source: 'token' });
           continue;
         }
+        // An earlier application may be about another child or another case: sensitive
+        // values (ID numbers, ethnic group, a child's data) come only from the token.
+        if (field.pii === 'sensitive') continue;
         for (const app of page.items) {
           const value = at(app.data as Json, concept);
           if (!empty(value)) {
