@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, startServer, token, type TestServer } from './helpers.js';
 
@@ -15,6 +18,25 @@ describe('security headers and CORS', () => {
     expect(headers.get('content-security-policy')).not.toContain('unsafe-eval');
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('never asks browsers to upgrade requests to https (a plain-http LAN or 127.0.0.1 deployment must load its scripts)', async () => {
+    // given a server on plain http serving the API and the designer's page (its own policy)
+    const dir = mkdtempSync(join(tmpdir(), 'ot-csp-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>designer</title>');
+    try {
+      server = await startServer({ assets: { designer: dir } });
+      // when a page and an API response are read, then neither policy names upgrade-insecure-requests
+      const api = (await call(`${server.url}/healthz`)).headers.get('content-security-policy');
+      expect(api).toMatchInlineSnapshot(
+        `"default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'"`,
+      );
+      const designer = (await fetch(`${server.url}/designer/`)).headers.get('content-security-policy');
+      expect(designer).toContain("'unsafe-eval'");
+      expect(designer).not.toContain('upgrade-insecure-requests');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('admits a registered portal origin and no other', async () => {

@@ -12,11 +12,16 @@ const CSP_DIRECTIVES = {
   'frame-ancestors': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
+  // helmet adds `upgrade-insecure-requests` by default. On plain http (a LAN, 127.0.0.1 in
+  // development) it makes browsers fetch every script and module over https, which fails;
+  // behind TLS every URL here is relative and already https. So it is never sent.
+  'upgrade-insecure-requests': null,
 };
 
 /**
  * Security headers (helmet): a strict Content-Security-Policy (`script-src 'self'`, no
- * inline script, no eval), no sniffing, no framing by other sites. Resources may be
+ * inline script, no eval; no `upgrade-insecure-requests`, so plain-http deployments load their
+ * scripts), no sniffing, no framing by other sites. Resources may be
  * loaded cross-origin (`Cross-Origin-Resource-Policy: cross-origin`) because portals on
  * other origins load the SDK and validator modules; API data still needs CORS + a token.
  * The headers do not depend on the request, so helmet runs once and each response gets
