@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorPath } from '../src/model/error-paths.js';
-import { getAt, isEmpty, pointerToPath, setAt } from '../src/model/paths.js';
+import { getAt, pointerToPath, setAt } from '../src/model/paths.js';
 import { enumOptions, schemaAt, titleOf } from '../src/model/schema.js';
 
 const t = (s: string) => ({ 'zh-CN': s, en: s });
@@ -35,11 +35,6 @@ describe('data paths', () => {
     expect(errorPath({ keyword: 'required', instancePath: '/answers', params: { missingProperty: 'married' }, message })).toBe('answers/married');
     expect(errorPath({ keyword: 'required', instancePath: '/materials', params: { missingProperty: 'id-card' }, message })).toBe('material/id-card');
     expect(errorPath({ keyword: 'enum', instancePath: '/materials/id-card/files/0/type', params: {}, message })).toBe('material/id-card');
-  });
-
-  it('treats undefined, null, empty strings, empty lists and objects of empties as empty', () => {
-    expect([undefined, null, '', [], { a: '' }].every(isEmpty)).toBe(true);
-    expect([0, false, 'x', [1], { a: 1 }].some(isEmpty)).toBe(false);
   });
 });
 

@@ -111,7 +111,13 @@ export function jsonEqual(a: unknown, b: unknown, depth = 0): boolean {
   return true;
 }
 
-/** Empty in the sense of "not filled in": absent, `null` or `""` (as JSON Logic's `missing`). */
+/**
+ * Empty in the sense of "not filled in" — the one place the engine decides whether a field is
+ * answered: absent, `null`, `""` or an empty list `[]` (a repeatable group with no rows, a
+ * multiple choice with nothing chosen). Empty values are not stored, rules do not see them, and a
+ * required field holding one is missing — whatever the schema's `minItems` says.
+ * @example isEmptyValue([]) // true
+ */
 export function isEmptyValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }

@@ -70,9 +70,10 @@ const itemArb = (id: string) =>
       return item(id, { properties, required: req, additionalProperties: false });
     });
 
+/** A filled-in value for a field (an empty list is not filled in: it has at least one row). */
 const valueFor = (schema: JsonSchema): fc.Arbitrary<Json> => {
   if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
-  if (schema.type === 'array') return fc.array(fc.record({ n: fc.constantFrom('r', 's') }), { maxLength: 3 });
+  if (schema.type === 'array') return fc.array(fc.record({ n: fc.constantFrom('r', 's') }), { minLength: 1, maxLength: 3 });
   if (schema.type === 'integer') return fc.integer({ min: 0, max: 100 });
   if (schema.type === 'boolean') return fc.boolean();
   return fc.constantFrom('abc', 'xyz', 'q');

@@ -229,6 +229,59 @@ describe('checking a submission', () => {
     );
   });
 
+  describe('an empty list is not filled in', () => {
+    // given a household with a required repeatable group, a required multiple choice (with an
+    // explicit minItems 0), an optional list, and a note shown only once a member is listed
+    const household = composeAll([
+      dictionary({}),
+      item('h', {
+        properties: {
+          members: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+          needs: { type: 'array', minItems: 0, items: { type: 'string', enum: ['ramp', 'interpreter'] } },
+          pets: { type: 'array', items: { type: 'string' } },
+          note: { type: 'string' },
+        },
+        required: ['members', 'needs'],
+      }, { ui: { rules: { note: { visible: { var: 'members' } } } } }),
+      bundle(['h'], { questions: { type: 'object', properties: { reasons: { type: 'array', items: { type: 'string' } } }, required: ['reasons'] } }),
+    ]).value;
+    const validate = createValidator(household.schema);
+    const missing = (result: ReturnType<typeof checkSubmission>) => result.errors.map((e) => [e.keyword, errorLocation(e).part, errorLocation(e).path]);
+
+    it('reports a required list with no rows, and a required multiple choice with nothing chosen, as missing', () => {
+      // when each list is submitted empty
+      const result = checkSubmission(household, { answers: { reasons: [] }, data: { h: { members: [], needs: [], pets: [] } } }, validate);
+      // then the required ones are missing (minItems 0 or not), the optional one is not, and none is stored
+      expect(missing(result)).toEqual([
+        ['required', 'data', 'h.members'],
+        ['required', 'data', 'h.needs'],
+        ['required', 'answers', 'reasons'],
+      ]);
+      expect(result.data).toEqual({});
+    });
+
+    it('accepts lists with rows and stores them', () => {
+      const data = { h: { members: [{ name: '李' }], needs: ['ramp'], pets: ['cat'], note: 'x' } };
+      const result = checkSubmission(household, { answers: { reasons: ['move'] }, data }, validate);
+      expect(result.errors).toEqual([]);
+      expect(result.data).toEqual(data);
+    });
+
+    it('lets no rule see an empty list: a field shown by "members" stays hidden while it has no rows', () => {
+      // when the list is empty, the note it shows is hidden in the form and not stored
+      const form = createFormState(household, { data: { h: { members: [], note: 'x' } } }).current;
+      expect(form.visible.has('h.note')).toBe(false);
+      expect(checkSubmission(household, { answers: {}, data: { h: { members: [], note: 'x' } } }).data).toEqual({});
+      // and once a row is added it is shown
+      expect(createFormState(household, { data: { h: { members: [{ name: '李' }], note: 'x' } } }).current.visible.has('h.note')).toBe(true);
+    });
+
+    it('decides "filled in" in one place: absent, null, "" and [] are empty; 0, false, [""] and {} are not', () => {
+      expect([undefined, null, '', []].map(isEmptyValue)).toEqual([true, true, true, true]);
+      expect([0, false, [''], {}, ' '].map(isEmptyValue)).toEqual([false, false, false, false, false]);
+    });
+  });
+
   it('reads only the answers given: a question named like an object method (toString, constructor) is unanswered, not a function', () => {
     const { value } = composeAll([
       dictionary({}),

@@ -29,7 +29,7 @@ export interface CheckResult {
   ok: boolean;
   /** ajv-shaped errors; `instancePath` points into the submission (`/data/mother/name`, `/answers/x`, `/materials/id`). */
   errors: ValidationError[];
-  /** The data to store: filled-in visible fields only (no `""` or `null`), computed values applied. */
+  /** The data to store: filled-in visible fields only (no `""`, `null` or `[]`), computed values applied. */
   data: Record<string, Json>;
   /** The answers to store: known, visible questions only. */
   answers: Record<string, Json>;
@@ -41,7 +41,7 @@ function toPointer(path: string): string {
   return path === '' ? '' : `/${path.split('.').map(escapePointer).join('/')}`;
 }
 
-/** Keeps the filled-in, visible values and lists of `data`, nothing else (`""` and `null` count as not filled in). */
+/** Keeps the filled-in, visible values and lists of `data`, nothing else (`""`, `null` and `[]` count as not filled in: `isEmptyValue`). */
 function prune(composed: ComposedBundle, data: Record<string, Json>, visible: ReadonlySet<string>): JsonObject {
   const out: JsonObject = {};
   for (const [path, field] of Object.entries(composed.fields)) {

@@ -59,11 +59,3 @@ export function pointerToPath(pointer: string): string {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .join('.');
 }
-
-/** True for values a person has not filled in: undefined, null, '', [] (and {} with nothing filled). */
-export function isEmpty(value: Json | undefined): boolean {
-  if (value === undefined || value === null || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === 'object') return Object.values(value).every(isEmpty);
-  return false;
-}
