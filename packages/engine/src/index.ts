@@ -25,5 +25,6 @@ export { activeItems } from './runtime/activation.js';
 export { createFormState, type FormState, type FormStateOptions, type FormChanges, type FormSnapshot, type FormUpdate } from './runtime/form-state.js';
 export { project, unproject } from './runtime/projection.js';
 export { checkSubmission, errorLocation, type CheckOptions, type CheckResult } from './runtime/submission.js';
+export { fieldTitle, type FieldTitleOptions } from './runtime/titles.js';
 export * from './overlay/index.js';
 export * from './package/index.js';

@@ -1,7 +1,7 @@
 /**
  * @onething/engine/runtime — what a browser form needs, and nothing heavy (no ajv, no xstate):
  * JSON Logic rules and their dependencies, item activation, form state, requiredness,
- * projection and error messages.
+ * projection, error messages and field titles.
  */
 export type { Json, JsonSchema, Rule } from '../json.js';
 export { LOCALES, localize, text, type Locale } from '../text.js';
@@ -23,3 +23,4 @@ export { activeItems } from './activation.js';
 export { createFormState, type FormState, type FormStateOptions, type FormChanges, type FormSnapshot, type FormUpdate } from './form-state.js';
 export { project, unproject } from './projection.js';
 export { checkSubmission, errorLocation, type CheckOptions, type CheckResult } from './submission.js';
+export { fieldTitle, type FieldTitleOptions } from './titles.js';

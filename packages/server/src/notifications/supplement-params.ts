@@ -1,27 +1,14 @@
-import { text, type ComposedBundle, type Json, type JsonSchema, type Text } from '@onething/engine';
+import { fieldTitle, text, type ComposedBundle, type Json, type Text } from '@onething/engine';
 
 /** The engine's templates whose `fields` and `materials` params list bundle-data paths and material ids. */
 const SUPPLEMENT_TEMPLATES = new Set(['onething.supplement-requested', 'onething.supplemented']);
 const NONE = text('无', 'none');
 
-function schemaAt(root: JsonSchema, path: string): JsonSchema | undefined {
-  let node: JsonSchema | undefined = root;
-  for (const key of path.split('.')) {
-    if (!node) return undefined;
-    node = /^\d+$/.test(key) && typeof node.items === 'object' ? node.items : node.properties?.[key];
-  }
-  return node;
-}
-
 /** A field's title from the composed form, with its group's in front unless it already says it (母亲 · 民族, but 母亲姓名). */
-function fieldTitle(composed: ComposedBundle, path: string): Text {
-  const own = schemaAt(composed.schema, path)?.['x-title'] as Text | undefined;
-  if (!own) return text(path, path);
-  const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
-  const group = parent ? (schemaAt(composed.schema, parent)?.['x-title'] as Text | undefined) : undefined;
-  if (!group) return own;
-  const join = (l: 'zh-CN' | 'en') => (own[l].startsWith(group[l]) ? own[l] : `${group[l]} · ${own[l]}`);
-  return text(join('zh-CN'), join('en'));
+function fieldLabel(composed: ComposedBundle, path: string): Text {
+  const zh = fieldTitle(composed.schema, path, 'zh-CN', { withGroup: true });
+  const en = fieldTitle(composed.schema, path, 'en', { withGroup: true });
+  return zh !== undefined && en !== undefined ? text(zh, en) : text(path, path);
 }
 
 /** Each entry's title with its own reason after it, as the reviewer wrote it: 新生儿姓名（与出生医学证明不一致）. */
@@ -46,7 +33,7 @@ function listed(ids: Json | undefined, reasons: Json | undefined, title: (id: st
 export function supplementParams(template: string, params: Readonly<Record<string, Json>>, composed: ComposedBundle): Record<string, Json | Text[]> {
   if (!SUPPLEMENT_TEMPLATES.has(template)) return params;
   const out: Record<string, Json | Text[]> = { ...params };
-  const fields = listed(params['fields'], params['fieldReasons'], (path) => fieldTitle(composed, path));
+  const fields = listed(params['fields'], params['fieldReasons'], (path) => fieldLabel(composed, path));
   if (fields) out['fields'] = fields;
   const materials = listed(params['materials'], params['materialReasons'], (id) => composed.materials.find((m) => m.id === id)?.title ?? text(id, id));
   if (materials) out['materials'] = materials;

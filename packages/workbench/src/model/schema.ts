@@ -1,4 +1,4 @@
-import type { ComposedBundle, Json, JsonSchema, Locale, Text } from '@onething/engine';
+import { fieldTitle, type ComposedBundle, type Json, type JsonSchema, type Locale, type Text } from '@onething/engine';
 
 /**
  * The schema of the value at a dotted path of the bundle data.
@@ -74,9 +74,5 @@ export function displayValue(schema: JsonSchema | undefined, value: Json | undef
  * @example fieldLabel(composed, 'birth-medical-certificate.birthWeightGrams', 'zh-CN') // '出生医学证明首次签发 · 出生体重（克）'
  */
 export function fieldLabel(composed: ComposedBundle, path: string, locale: Locale): string {
-  const own = titleOf(schemaAt(composed.schema, path), path)[locale];
-  const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
-  if (!parent) return own;
-  const group = titleOf(schemaAt(composed.schema, parent), parent)[locale];
-  return own.startsWith(group) ? own : `${group} · ${own}`;
+  return fieldTitle(composed.schema, path, locale, { withGroup: true }) ?? titleOf(undefined, path)[locale];
 }
