@@ -18,7 +18,7 @@ const here = fileURLToPath(new URL('./', import.meta.url));
 export async function buildPortal({ outdir = `${here}dist`, types = false } = {}) {
   const cli = fileURLToPath(new URL('../../packages/server/bin/onething.js', import.meta.url));
   if (types && existsSync(fileURLToPath(new URL('../../packages/server/dist/cli/main.js', import.meta.url)))) {
-    execFileSync(process.execPath, [cli, 'types', '../definitions', '--out', 'src/onething-types', '--bundle', 'newborn-birth'], { cwd: here, stdio: 'inherit' });
+    execFileSync(process.execPath, [cli, 'types', '../definitions', '--out', 'src/onething-types', '--bundle', 'newborn-birth', 'open-restaurant'], { cwd: here, stdio: 'inherit' });
   }
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
