@@ -8,6 +8,7 @@ import { HttpError } from './errors.js';
 import { requestLocale } from './locale.js';
 import { expressPath } from './openapi.js';
 import { check, compileValidators } from './validation.js';
+import { assertWellFormed } from './well-formed.js';
 import { readBody } from '../materials/read-body.js';
 
 /** True when the principal holds one of the role kinds. */
@@ -41,7 +42,8 @@ function hasBody(req: Request): boolean {
 
 /**
  * Reads a JSON body: `application/json` in UTF-8, not compressed, at most `limit` bytes (413
- * as soon as it is larger). Returns the value and the raw bytes (the idempotency fingerprint).
+ * as soon as it is larger), with no lone surrogate in its strings (I-JSON; 400 `invalid-json`).
+ * Returns the value and the raw bytes (the idempotency fingerprint).
  */
 async function readJson(req: Request, limit: number): Promise<{ value: unknown; raw: Uint8Array }> {
   const type = req.headers['content-type'];
@@ -52,11 +54,15 @@ async function readJson(req: Request, limit: number): Promise<{ value: unknown; 
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') throw new HttpError('unsupportedMediaType', { pointer: '/headers/content-encoding' });
   const raw = await readBody(req, limit);
+  const json = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+  let value: unknown;
   try {
-    return { value: JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8')), raw };
+    value = JSON.parse(json);
   } catch {
     throw new HttpError('invalidJson', { pointer: '' });
   }
+  assertWellFormed(json, value);
+  return { value, raw };
 }
 
 const EMPTY: Uint8Array = new Uint8Array(0);
