@@ -34,6 +34,13 @@ describe('docs/errors', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('titles each page of an engine code with the title the engine gives it', () => {
+    const wrong = diagnosticCodes
+      .map((c) => ({ code: c.code, title: readFileSync(`${DIR}${c.code}.md`, 'utf8').split('\n')[0], want: `# ${c.code} — ${c.title['zh-CN']} · ${c.title.en}` }))
+      .filter((page) => page.title !== page.want);
+    expect(wrong).toEqual([]);
+  });
+
   it('declares each code once, with a title and message in both languages', () => {
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of diagnosticCodes) {
