@@ -43,4 +43,17 @@ describe('bad input at the HTTP boundary is a 4xx with a pointer, never a 500', 
     expect(literal.status).toBe(201);
     expect(literal.body.application.data.permit.reason).toBe('C:\\ud800');
   });
+
+  it('reads a leap second in the queue’s dueBefore as the instant after :59 (new Date() could not: 500)', async () => {
+    // given an application whose acceptance deadline falls on New Year's Day 2017
+    const clerk = await token({ sub: 'clerk-1', roles: ['clerk'], region: '310101', department: 'licensing-bureau' });
+    await call(`${url}/api/applications`, { token: applicant, headers: key(), body: { bundle: 'starter', submit: true, ...STARTER_FORM } });
+    const queue = (dueBefore: string) => call(`${url}/api/queue?dueBefore=${encodeURIComponent(dueBefore)}`, { token: clerk });
+    // when the clerk filters by an RFC 3339 leap second (valid date-time), then it is answered like the next second
+    const leap = await queue('2016-12-31T23:59:60Z');
+    expect(leap.status).toBe(200);
+    expect(leap.body).toEqual((await queue('2017-01-01T00:00:00Z')).body);
+    expect((await queue('2099-01-01T07:59:60+08:00')).body.items).toHaveLength(1);
+    expect(internal()).toEqual([]);
+  });
 });

@@ -19,6 +19,16 @@ export function queueScope(p: Principal, wanted: { department?: string; region?:
   return { ...(department !== undefined ? { department } : {}), region: p.region };
 }
 
+/**
+ * The ISO instant of an RFC 3339 date-time (the `date-time` format the query was checked
+ * against). A leap second (`23:59:60`), which `Date` cannot read, is the instant after `:59`.
+ * @example instantOf('2016-12-31T23:59:60Z') // '2017-01-01T00:00:00.000Z'
+ */
+export function instantOf(dateTime: string): string {
+  const leap = /^(.*T\d\d:\d\d:)60(.*)$/i.exec(dateTime);
+  return leap ? new Date(Date.parse(`${leap[1]}59${leap[2]}`) + 1000).toISOString() : new Date(dateTime).toISOString();
+}
+
 /** A department's work queue. */
 export const queueRoutes: RouteDescriptor[] = [
   {
@@ -49,7 +59,7 @@ export const queueRoutes: RouteDescriptor[] = [
         order: 'deadline',
         limit: q.limit ?? 20,
         ...(q.state ? { states: q.state.split(',') } : {}),
-        ...(q.dueBefore ? { dueBefore: new Date(q.dueBefore).toISOString() } : {}),
+        ...(q.dueBefore ? { dueBefore: instantOf(q.dueBefore) } : {}),
         ...(q.after ? { after: q.after } : {}),
       });
       return { status: 200, body: { items: page.items.map(summaryView), next: page.next }, headers: { 'Cache-Control': 'no-store' } };
