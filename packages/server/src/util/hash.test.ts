@@ -26,6 +26,12 @@ describe('canonical JSON', () => {
     expect(canonicalJson(value)).toBe('{"a":[null,1],"c":"x"}');
   });
 
+  it('quotes plain ASCII as it is and escapes quotes, backslashes, control and non-ASCII characters, like canonicalize', () => {
+    const strings = ['id-card', 'a"b', 'a\\b', 'tab\there', '\u007f', '王芳', 'x'.repeat(129), `${'y'.repeat(200)}"`, ''];
+    for (const s of strings) expect(canonicalJson({ [s]: s })).toBe(canonicalize({ [s]: s }));
+    expect(canonicalJson(['a"b', '\u0001'])).toMatchInlineSnapshot(`"[\"a\\\"b\",\"\\u0001\"]"`);
+  });
+
   it('refuses what JSON cannot carry', () => {
     const cycle: Record<string, unknown> = {};
     cycle['self'] = cycle;

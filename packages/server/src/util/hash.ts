@@ -9,17 +9,31 @@ import { createHash, hash } from 'node:crypto';
  * @example canonicalJson({ b: [1, 'x'], a: null }) // '{"a":null,"b":[1,"x"]}'
  */
 export function canonicalJson(value: unknown): string | undefined {
-  return write(value, new Set());
+  return write(value, []);
 }
 
-/** A string as JSON, refusing lone surrogates (RFC 8785 cannot carry them). */
+/**
+ * A string as JSON, refusing lone surrogates (RFC 8785 cannot carry them). Printable ASCII
+ * without `"` and `\\` (keys, ids, dates, hashes — most strings hashed) needs no escaping and is
+ * quoted as it is; anything else goes through `JSON.stringify`, which escapes as RFC 8785 asks.
+ */
 function quote(value: string): string {
+  const n = value.length;
+  if (n <= 128) {
+    let i = 0;
+    for (; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
+    }
+    if (i === n) return `"${value}"`;
+  }
   // String.prototype.isWellFormed (Node 20; not in the ES2023 lib typings): native, no regular expression.
   if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw new Error('Lone surrogate is not allowed');
   return JSON.stringify(value);
 }
 
-function write(value: unknown, seen: Set<object>): string | undefined {
+/** `ancestors`: the objects and arrays being written around `value` (a cycle throws); a short stack, cheaper than a Set per call. */
+function write(value: unknown, ancestors: object[]): string | undefined {
   switch (typeof value) {
     case 'string':
       return quote(value);
@@ -34,24 +48,26 @@ function write(value: unknown, seen: Set<object>): string | undefined {
       return undefined;
   }
   if (value === null) return 'null';
-  if (seen.has(value)) throw new Error('Circular reference detected');
-  seen.add(value);
+  if (ancestors.includes(value)) throw new Error('Circular reference detected');
+  ancestors.push(value);
   let out: string;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    out = write((value as { toJSON(): unknown }).toJSON(), seen) ?? 'null';
+    out = write((value as { toJSON(): unknown }).toJSON(), ancestors) ?? 'null';
   } else if (Array.isArray(value)) {
-    out = '';
-    for (let i = 0; i < value.length; i++) out += `,${write(value[i], seen) ?? 'null'}`;
-    out = `[${out.slice(1)}]`;
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${write(value[i], ancestors) ?? 'null'}`;
+    out += ']';
   } else {
+    const keys = Object.keys(value);
+    if (keys.length > 1) keys.sort();
     out = '';
-    for (const key of Object.keys(value).sort()) {
-      const member = write((value as Record<string, unknown>)[key], seen);
-      if (member !== undefined) out += `,${quote(key)}:${member}`;
+    for (const key of keys) {
+      const member = write((value as Record<string, unknown>)[key], ancestors);
+      if (member !== undefined) out += `${out ? ',' : '{'}${quote(key)}:${member}`;
     }
-    out = `{${out.slice(1)}}`;
+    out = out ? `${out}}` : '{}';
   }
-  seen.delete(value);
+  ancestors.pop();
   return out;
 }
 
