@@ -114,10 +114,10 @@ function renderUploads(h: RenderHost, view: MaterialView, id: string, locked: bo
               <span class="file-name">${u.name}</span>
               <span class="file-size">${byteSize(u.size)}</span>
               ${u.status === 'uploading'
-                ? html`<progress class="file-progress" max="1" .value=${u.progress} aria-label="${h.t(strings.uploading)} ${u.name}"></progress>`
+                ? html`<progress class="file-progress" max="100" .value=${Math.round(u.progress * 100)} aria-label="${h.t(strings.uploading)} ${u.name}"></progress>`
                 : nothing}
               ${u.status === 'done' ? html`<span class="file-status">${h.t(strings.uploaded)}</span>` : nothing}
-              ${u.error ? html`<span class="file-error">${format(u.error, h.locale, { name: u.name })}</span>` : nothing}
+              ${u.error ? html`<span class="file-error">${h.t(u.error)}</span>` : nothing}
               ${locked
                 ? nothing
                 : html`<button type="button" class="button button--link" data-action="remove-file" data-material=${m.id}

@@ -1,6 +1,6 @@
 import type { ComposedBundle, ComposedMaterial, MaterialValue } from '@onething/engine/runtime';
 import type { Text } from '../model/types.js';
-import { strings } from '../i18n/strings.js';
+import { format, strings } from '../i18n/strings.js';
 import { textWith } from '../model/error-paths.js';
 import type { ValidationError } from '../model/errors.js';
 import { MATERIAL, byteSize, typeNames } from '../render/materials.js';
@@ -155,11 +155,20 @@ export class MaterialUploads {
       controller: new AbortController(),
     };
     this.files.set(material.id, [...(this.files.get(material.id) ?? []), entry]);
+    // the bar moves with every report; the live region says only 25, 50 and 75 %, so a screen
+    // reader is told how far it got without being talked over at every tick
+    let announced = 0;
     const context = {
       material,
       signal: entry.controller.signal,
       progress: (loaded: number, total: number) => {
+        if (entry.controller.signal.aborted || entry.status !== 'uploading') return;
         entry.progress = total > 0 ? Math.min(1, loaded / total) : 0;
+        const quarter = Math.floor(entry.progress * 4);
+        if (quarter > announced && quarter < 4) {
+          announced = quarter;
+          this.latest.set(material.id, textWith(strings.uploadProgress, { name: file.name, percent: quarter * 25 }));
+        }
         this.changed(material.id);
       },
     };
@@ -183,10 +192,11 @@ export class MaterialUploads {
         this.latest.set(material.id, textWith(strings.uploadedFile, { name: file.name }));
         this.commit(material.id);
       },
-      () => {
+      (error: unknown) => {
         if (entry.controller.signal.aborted) return;
-        Object.assign(entry, { status: 'failed', error: strings.uploadFailed });
-        this.latest.set(material.id, textWith(strings.uploadFailed, { name: file.name }));
+        const message = uploadFailure(file.name, error);
+        Object.assign(entry, { status: 'failed', error: message });
+        this.latest.set(material.id, message);
         this.changed(material.id);
       },
     );
@@ -221,4 +231,21 @@ export class MaterialUploads {
     this.host.bump(MATERIAL + id);
     this.host.requestUpdate();
   }
+}
+
+/**
+ * Why an upload failed, for people: with the uploader's own bilingual reason when its error
+ * carries one as `text` (the SDK's `ServiceError` does: the server's 413/415 message, or "cannot
+ * reach the service"), else "could not be uploaded – try again".
+ * @example uploadFailure('a.pdf', { text: { 'zh-CN': '内容超过大小限制', en: 'The content is larger than allowed' } }).en // 'The file “a.pdf” could not be uploaded: The content is larger than allowed'
+ */
+export function uploadFailure(name: string, error: unknown): Text {
+  const reason = (error as { text?: Partial<Text> } | null)?.text;
+  const zh = reason?.['zh-CN'];
+  const en = reason?.en;
+  if (typeof zh !== 'string' || typeof en !== 'string' || !zh || !en) return textWith(strings.uploadFailed, { name });
+  return {
+    'zh-CN': format(strings.uploadFailedBecause, 'zh-CN', { name, reason: zh }),
+    en: format(strings.uploadFailedBecause, 'en', { name, reason: en }),
+  };
 }

@@ -20,6 +20,10 @@ export interface UploadContext {
 
 /**
  * Uploads one file and resolves with its reference (the SDK provides one that posts to the server).
+ * Call `progress(loaded, total)` as bytes go out (the bar follows it; 25, 50 and 75 % are announced
+ * politely). To say why it failed, reject with an error carrying a bilingual `text`
+ * (`{ 'zh-CN', en }`, as the SDK's `ServiceError` does): the form shows "could not be uploaded:
+ * <text>" beside the file; any other rejection shows "could not be uploaded – try again".
  * @example form.uploader = (file, { progress }) => myUpload(file, progress)
  */
 export type Uploader = (file: File, context: UploadContext) => Promise<FileRef>;
@@ -39,6 +43,7 @@ export interface MaterialUpload {
   progress: number;
   status: 'uploading' | 'done' | 'failed';
   ref?: FileRef;
+  /** Why it failed, ready to show (the file name filled in). */
   error?: Text;
   controller: AbortController;
 }

@@ -139,7 +139,7 @@ describe('the newborn-birth bundle in <ot-form>', () => {
     // The father applies, so the mother's power of attorney must be uploaded: with a progress bar
     const attorney = form(page).locator('[id="m-power-of-attorney-file"]');
     await attorney.setInputFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 test') });
-    await expect.poll(() => form(page).locator('.file--uploading progress').evaluate((el: HTMLProgressElement) => el.value), settled).toBe(0.5);
+    await expect.poll(() => form(page).locator('.file--uploading progress').evaluate((el: HTMLProgressElement) => el.value), settled).toBe(50);
     await page.evaluate(() => (window as any).otTest.finishUploads());
     await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents(), settled).toEqual(['委托书.pdf']);
 

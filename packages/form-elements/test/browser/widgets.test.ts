@@ -135,7 +135,7 @@ describe('materials', () => {
     expect(await form(page).locator('[id="m-tenancy-error"]').textContent()).toContain('文件“big.pdf”超过 1 KB');
 
     await tenancy.setInputFiles({ name: '合同.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(512) });
-    await expect.poll(() => form(page).locator('progress').evaluate((el: HTMLProgressElement) => el.value), settled).toBe(0.5);
+    await expect.poll(() => form(page).locator('progress').evaluate((el: HTMLProgressElement) => el.value), settled).toBe(50);
     expect(await form(page).locator('[id="m-tenancy-error"]').count()).toBe(0);
     await page.evaluate(() => (window as any).otTest.finishUploads());
     await expect.poll(() => form(page).locator('.file--done .file-name').allTextContents(), settled).toEqual(['合同.pdf']);
@@ -169,9 +169,10 @@ describe('materials', () => {
     expect(await tenancy.getAttribute('aria-invalid')).toBe('true');
     expect(await tenancy.getAttribute('aria-describedby')).toBe('m-tenancy-hint m-tenancy-error');
 
-    // While a file uploads, the list is busy and the live region says so; once it is done, both say so
+    // While a file uploads, the list is busy and the live region says how far it got (the held upload
+    // reports half at once); once it is done, both say so
     await tenancy.setInputFiles({ name: '合同.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(512) });
-    await expect.poll(() => news.textContent(), settled).toBe('正在上传文件“合同.pdf”…');
+    await expect.poll(() => news.textContent(), settled).toBe('文件“合同.pdf”已上传 50%');
     expect(await form(page).locator('.material:has([id="m-tenancy-hint"]) .files').getAttribute('aria-busy')).toBe('true');
     expect(await tenancy.getAttribute('aria-invalid')).toBe('false');
     await page.evaluate(() => (window as any).otTest.finishUploads());

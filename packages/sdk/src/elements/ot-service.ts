@@ -108,6 +108,8 @@ export class OtService extends LitElement {
   private sync: DraftSync | undefined;
   private form: OtForm | undefined;
   private generation = 0;
+  /** Aborted when the element leaves the page (`destroy()`): the uploads under way stop. */
+  private attached = new AbortController();
   private readyWaiters: Array<{ resolve(): void; reject(e: unknown): void }> = [];
 
   /**
@@ -151,10 +153,16 @@ export class OtService extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.sync?.stop();
+    // removed, not moved: a move (insertBefore, a framework re-ordering) reconnects in the same task
+    const attached = this.attached;
+    queueMicrotask(() => {
+      if (!this.isConnected) attached.abort(new DOMException('The form was removed from the page.', 'AbortError'));
+    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.attached.signal.aborted) this.attached = new AbortController();
     // moved in the page (or re-attached by a framework): autosave resumes, and what the stopped
     // autosave had not sent yet goes now rather than with the next change
     if (this.session && this.phase === 'form') {
@@ -278,8 +286,9 @@ export class OtService extends LitElement {
 
   /** Uploads a material's file to the draft (created on the server first if needed), with progress as the bytes go out. */
   private async upload(file: File, context: UploadContext): Promise<FileRef> {
+    const signal = AbortSignal.any([context.signal, this.attached.signal]);
     const id = await this.sync!.ensureCreated();
-    return this.api!.upload(id, context.material.id, file, this.sync!.credentials, context.signal, context.progress);
+    return this.api!.upload(id, context.material.id, file, this.sync!.credentials, signal, context.progress);
   }
 
   private async send(content: DraftContent): Promise<void> {

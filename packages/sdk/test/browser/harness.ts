@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axe, launchChromium, ROOT, screenshot as saveScreenshot } from '../../../../examples/testing/chromium.js';
+import type { AppOptions } from '@onething/server';
 import { startServer, type SdkTestServer } from '../server.js';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { buildBrowser } from '../../scripts/browser-build.mjs';
@@ -47,12 +48,17 @@ export interface Opened {
   requests: string[];
 }
 
-/** Builds the SDK's browser bundle (and the React example when asked), starts the server and Chromium. */
-export async function startSite(options: { react?: boolean } = {}): Promise<Site> {
+/**
+ * Builds the SDK's browser bundle (and the React example when asked), starts the server (with
+ * `server` options such as lower `limits`) and Chromium.
+ * @example const site = await startSite({ server: { limits: { uploadBytes: 4 * 1024 * 1024 } } })
+ */
+export async function startSite(options: { react?: boolean; server?: Partial<AppOptions> } = {}): Promise<Site> {
   const build = mkdtempSync(join(tmpdir(), 'ot-sdk-site-'));
   await buildBrowser({ outdir: join(build, 'sdk') });
   if (options.react) await buildPortal({ outdir: join(build, 'portal-react') });
   const server = await startServer({
+    ...options.server,
     assets: {
       sdk: join(build, 'sdk'),
       portalHtml: join(ROOT, 'examples/portal-html'),
