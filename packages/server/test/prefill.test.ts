@@ -63,4 +63,10 @@ describe('smart prefill (GET /api/prefill) sends only what the applicant may reu
     await draft(a, '李磊', ID_A);
     expect(await prefill(a)).toEqual([['applicant.name', 'history', '李磊']]);
   });
+
+  it('answers an unknown bundle or version with 404 pointing at the parameter that named it', async () => {
+    const a = await applicant('citizen-a');
+    expect(await call(`${url}/api/prefill?bundle=nope`, { token: a })).toMatchObject({ status: 404, body: { code: 'not-found', pointer: '/query/bundle' } });
+    expect(await call(`${url}/api/prefill?bundle=starter&version=9.9.9`, { token: a })).toMatchObject({ status: 404, body: { code: 'not-found', pointer: '/query/version' } });
+  });
 });

@@ -60,7 +60,7 @@ export const prefillRoutes: RouteDescriptor[] = [
     async handle(call) {
       const q = call.query as { bundle: string; version?: string };
       const runtime = await call.services.catalog.current(q.bundle, q.version);
-      if (!runtime) throw new HttpError('notFound', { pointer: '/query/bundle' });
+      if (!runtime) throw new HttpError('notFound', { pointer: q.version ? '/query/version' : '/query/bundle' });
       const principal = call.principal!;
       const fields = Object.values(runtime.composed.fields).filter((f) => f.kind === 'value' && f.concept);
       const claimOf = new Map(Object.entries(PROFILE_CLAIMS).map(([claim, concept]) => [concept, claim]));
