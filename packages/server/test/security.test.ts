@@ -20,7 +20,7 @@ describe('security headers and CORS', () => {
     expect(headers.get('x-powered-by')).toBeNull();
   });
 
-  it('never asks browsers to upgrade requests to https (a plain-http LAN or 127.0.0.1 deployment must load its scripts)', async () => {
+  it('never asks browsers to upgrade requests to https (a plain-http deployment on a LAN address must load its scripts)', async () => {
     // given a server on plain http serving the API and the designer's page (its own policy)
     const dir = mkdtempSync(join(tmpdir(), 'ot-csp-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>designer</title>');

@@ -12,8 +12,8 @@ const CSP_DIRECTIVES = {
   'frame-ancestors': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
-  // helmet adds `upgrade-insecure-requests` by default. On plain http (a LAN, 127.0.0.1 in
-  // development) it makes browsers fetch every script and module over https, which fails;
+  // helmet adds `upgrade-insecure-requests` by default. On plain http at a LAN address it makes
+  // browsers fetch every script and module over https, which fails (loopback is exempt);
   // behind TLS every URL here is relative and already https. So it is never sent.
   'upgrade-insecure-requests': null,
 };
