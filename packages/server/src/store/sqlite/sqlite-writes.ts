@@ -141,7 +141,8 @@ export class SqliteWrites extends Statements {
     for (const department of change.departments) addDepartment.run(department, id);
     const addAudit = this.sql('INSERT INTO audit (application_id, seq, hash, doc) VALUES (?, ?, ?, ?)');
     for (const entry of change.audit) addAudit.run(id, ...entry);
-    this.applyDeadlines(id, change.deadlines);
+    // A new application has no deadlines yet: its cancellations (a deadline replacing an earlier one of its key) have nothing to look up.
+    this.applyDeadlines(id, change.expectedRevision === null ? { ...change.deadlines, cancel: [] } : change.deadlines);
     const addOutbox = this.sql('INSERT INTO outbox (id, application_id, at, status, next_attempt, doc) VALUES (?, ?, ?, ?, ?, ?)');
     for (const [messageId, at, status, nextAttempt, doc] of change.outbox) addOutbox.run(messageId, id, at, status, nextAttempt, doc);
     if (change.flow) this.putFlow(change.flow[0], change.flow[1], change.at);
