@@ -27,6 +27,12 @@ export class OtBundleBasics extends LitElement {
       .basics .wide {
         grid-column: span 2;
       }
+      /* Narrow screens: two fields a row, the wide ones (titles, descriptions) alone */
+      @media (max-width: 600px) {
+        .basics {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+        }
+      }
     `,
   ];
 

@@ -133,6 +133,37 @@ export class OtDesigner extends LitElement {
       .message.error {
         color: var(--ot-d-error);
       }
+      /* Narrow screens (a phone, a window at 200 % zoom): the bar wraps, the catalog goes above the page */
+      @media (max-width: 800px) {
+        header {
+          flex-wrap: wrap;
+          height: auto;
+          min-height: 48px;
+          padding: 6px 12px;
+          gap: 4px 12px;
+        }
+        header .sub {
+          display: none;
+        }
+        header nav {
+          order: 3;
+          flex: 1 1 100%;
+          flex-wrap: wrap;
+          margin-left: 0;
+        }
+        .body {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        aside {
+          position: static;
+          max-height: 45vh;
+          border-right: 0;
+          border-bottom: 1px solid var(--ot-d-line);
+        }
+        main.padded {
+          padding: 12px;
+        }
+      }
     `,
   ];
 

@@ -126,6 +126,16 @@ export class OtItemView extends LitElement {
         border: 1px solid var(--ot-d-line);
         border-radius: var(--ot-d-radius);
       }
+      /* Narrow screens: two limits a row, and long field paths and concept ids break inside their cells */
+      @media (max-width: 600px) {
+        .limits {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+        }
+        th,
+        td {
+          overflow-wrap: anywhere;
+        }
+      }
     `,
   ];
 

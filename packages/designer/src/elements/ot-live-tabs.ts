@@ -28,9 +28,9 @@ export class OtLiveTabs extends LitElement {
       }
       [role='tablist'] {
         display: flex;
+        flex-wrap: wrap;
         gap: 2px;
         padding: 0 8px;
-        overflow-x: auto;
       }
       [role='tab'] {
         border: 0;

@@ -67,6 +67,13 @@ export class OtQuestionsEditor extends LitElement {
         color: var(--ot-d-text);
         font-size: 12px;
       }
+      /* Narrow screens: the key, then the answer type and tools, then each title on a row of its own */
+      @media (max-width: 600px) {
+        li {
+          grid-template-columns: minmax(0, 1fr) auto;
+          grid-template-areas: 'key key' 'type tools' 'zh zh' 'en en' 'options options';
+        }
+      }
     `,
   ];
 
