@@ -82,6 +82,10 @@ export function sendWithProgress(out: Outgoing & { body: Blob }, onProgress: (lo
       resolve({ status: xhr.status, text: xhr.responseText, header: (name) => xhr.getResponseHeader(name) });
     };
     xhr.onerror = () => fail(new ServiceError('network', 0, 'the upload could not be sent'));
+    // aborted by the browser, not by us (the page stopped loading): no answer, at once rather than after the timeout
+    xhr.onabort = () => {
+      if (!settled) fail(new ServiceError('network', 0, 'the upload was interrupted'));
+    };
     waitForProgress();
     xhr.send(out.body);
   });
