@@ -131,13 +131,16 @@ describe('a supplement round trip in <ot-status>', () => {
     await act(clerk, application.id, { type: 'CLAIM' });
     await act(clerk, application.id, { type: 'REQUEST_SUPPLEMENT', payload: { fields: ['child.name'], materials: [], reason: '姓名与出生医学证明不一致' } });
 
-    // And the citizen's status page, where they type a correction but do not send it yet
+    // And the citizen's status page, where they type a correction but do not send it yet. The status
+    // goes at the top of the page: below the portal's own form, which may still be loading (or laying
+    // out a section as it scrolls by), it could move between Playwright's aim and its click, and the
+    // click would miss (seen on a busy machine: "Refresh" clicked, no request sent)
     const { page, errors } = await site.open(`/portal/#token=${citizen}`);
     const showStatus = () =>
       page.evaluate(
         ({ id, bearer }) => {
           const status = Object.assign(document.createElement('ot-status'), { server: location.origin, application: id, token: bearer });
-          document.querySelector('main')!.append(status);
+          document.querySelector('main')!.prepend(status);
         },
         { id: application.id, bearer: citizen },
       );
