@@ -17,9 +17,10 @@
 //                                    same run (e.g. a copy of packages/server/{dist,package.json} made
 //                                    before a change; it must resolve node_modules from where it lies)
 //   BENCH_CPU_PROFILE=dir            write a V8 CPU profile of the server process
-// Prints a Markdown table and writes bench/results/server.json.
+// Prints a Markdown table (with the server's CPU time per request, read from /proc on Linux: less
+// disturbed by other load than req/s) and writes bench/results/server.json.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,6 +31,7 @@ const FIXTURE = fileURLToPath(new URL('../packages/server/test/fixtures/starter/
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const CONNECTIONS = 16;
+const TICKS = 100; // USER_HZ: the unit of utime and stime in /proc/<pid>/stat on Linux
 const CURRENT = fileURLToPath(new URL('../packages/server/dist/index.js', import.meta.url));
 const compare = (process.env.BENCH_COMPARE ?? '')
   .split(',')
@@ -71,7 +73,7 @@ async function serveChild() {
       ports[`${build.name}-${mode}`] = await listen(app);
     }
   }
-  process.stdout.write(`${JSON.stringify(ports)}\n`);
+  process.stdout.write(`${JSON.stringify({ ...ports, pid: process.pid })}\n`);
   process.stdin.resume();
   process.stdin.on('end', () => process.exit(0));
 }
@@ -85,6 +87,16 @@ async function main() {
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, fileURLToPath(import.meta.url), '--serve', dir, JSON.stringify(builds)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const ports = JSON.parse(await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve)));
+  // CPU time of the server process (all its threads) and of its request thread, in ms (Linux /proc; null elsewhere).
+  const cpuMs = (stat) => {
+    try {
+      const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+    } catch {
+      return null;
+    }
+  };
+  const cpu = () => ({ request: cpuMs(`/proc/${ports.pid}/task/${ports.pid}/stat`), process: cpuMs(`/proc/${ports.pid}/stat`) });
   const token = await mintToken({ sub: 'bench-citizen', roles: ['applicant'], region: '310101' }, { secret: SECRET });
   const body = JSON.stringify({
     bundle: 'starter',
@@ -94,7 +106,14 @@ async function main() {
     materials: { 'id-card': { eLicense: { type: 'resident-id-card', number: '11010519491231002X' } } },
   });
   let n = 0;
-  const run = (title, port, path, headers, unique, duration = DURATION) =>
+  const run = async (title, port, path, headers, unique, duration = DURATION) => {
+    const before = cpu();
+    const result = await load(title, port, path, headers, unique, duration);
+    const after = cpu();
+    const perRequest = (k) => (before[k] === null || after[k] === null || !result.requests.total ? null : ((after[k] - before[k]) * 1000) / result.requests.total);
+    return { ...result, requestThreadUs: perRequest('request'), processUs: perRequest('process') };
+  };
+  const load = (title, port, path, headers, unique, duration) =>
     new Promise((resolve, reject) => {
       autocannon(
         {
@@ -137,16 +156,20 @@ async function main() {
         p99ms: median(rs.map((r) => r.latency.p99)),
         ratios: rs.map((r, k) => r.requests.average / results[0][k].requests.average),
         non2xx: rs.reduce((s, r) => s + r.non2xx + r.errors, 0),
+        // CPU µs per request: the smallest of the rounds (least disturbed by other load on the machine)
+        requestThreadUs: rs.some((r) => r.requestThreadUs === null) ? null : Math.round(Math.min(...rs.map((r) => r.requestThreadUs))),
+        processUs: rs.some((r) => r.processUs === null) ? null : Math.round(Math.min(...rs.map((r) => r.processUs))),
       };
     });
     for (const r of rows) r.ratio = median(r.ratios);
     console.log(`Submit throughput vs a bare Express route, ${CONNECTIONS} connections, ${DURATION} s per row, ${ROUNDS} round(s), loopback (${new Date().toISOString()}).\n`);
-    console.log('| route | req/s | p50 ms | p99 ms | vs bare | non-2xx |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| route | req/s | p50 ms | p99 ms | vs bare | request thread µs/req | server process µs/req | non-2xx |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of rows) {
       const range = r.ratios.length > 1 ? ` (${(Math.min(...r.ratios) * 100).toFixed(1)}–${(Math.max(...r.ratios) * 100).toFixed(1)})` : '';
-      console.log(`| ${r.name} | ${r.requestsPerSecond} | ${r.p50ms} | ${r.p99ms} | ${(r.ratio * 100).toFixed(1)} %${range} | ${r.non2xx} |`);
+      console.log(`| ${r.name} | ${r.requestsPerSecond} | ${r.p50ms} | ${r.p99ms} | ${(r.ratio * 100).toFixed(1)} %${range} | ${r.requestThreadUs ?? '–'} | ${r.processUs ?? '–'} | ${r.non2xx} |`);
     }
+    console.log('\nCPU per request: the server process\'s request thread, and all its threads (SQLite writer, GC helpers), smallest of the rounds.');
     console.log('\nTarget: submit ≥ 40 % of the bare route.');
     mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
     writeFileSync(
