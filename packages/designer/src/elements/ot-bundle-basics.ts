@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { BundleDefinition, Locale } from '@onething/engine';
 import { t } from '../i18n/strings.js';
 import { controls, tokens } from '../styles/theme.js';
@@ -66,64 +67,64 @@ export class OtBundleBasics extends LitElement {
     return html`<div class="basics">
       <div class="field">
         <label for="b-id">${t(l, 'bundleId')}</label>
-        <input id="b-id" class="mono" .value=${d.id} ?readonly=${ro || this.idFixed} @change=${(e: Event) => set({ id: (e.target as HTMLInputElement).value.trim() })} />
+        <input id="b-id" class="mono" .value=${live(d.id)} ?readonly=${ro || this.idFixed} @change=${(e: Event) => set({ id: (e.target as HTMLInputElement).value.trim() })} />
       </div>
       <div class="field">
         <label for="b-version">${t(l, 'version')}</label>
-        <input id="b-version" class="mono" .value=${d.version} ?readonly=${ro} @change=${(e: Event) => set({ version: (e.target as HTMLInputElement).value.trim() })} />
+        <input id="b-version" class="mono" .value=${live(d.version)} ?readonly=${ro} @change=${(e: Event) => set({ version: (e.target as HTMLInputElement).value.trim() })} />
       </div>
       <div class="field">
         <label for="b-region">${t(l, 'region')}</label>
-        <input id="b-region" class="mono" .value=${d.region} ?readonly=${ro} @change=${(e: Event) => set({ region: (e.target as HTMLInputElement).value.trim() })} />
+        <input id="b-region" class="mono" .value=${live(d.region)} ?readonly=${ro} @change=${(e: Event) => set({ region: (e.target as HTMLInputElement).value.trim() })} />
       </div>
       <div class="field">
         <label for="b-lead">${t(l, 'leadId')}</label>
-        <input id="b-lead" class="mono" .value=${d.lead.id} ?readonly=${ro} @change=${(e: Event) => set({ lead: { ...d.lead, id: (e.target as HTMLInputElement).value.trim() } })} />
+        <input id="b-lead" class="mono" .value=${live(d.lead.id)} ?readonly=${ro} @change=${(e: Event) => set({ lead: { ...d.lead, id: (e.target as HTMLInputElement).value.trim() } })} />
       </div>
       <div class="field wide">
         <label for="b-title-zh">${t(l, 'titleZh')}</label>
-        <input id="b-title-zh" .value=${d.title['zh-CN']} ?readonly=${ro} @change=${(e: Event) => set({ title: { ...d.title, 'zh-CN': (e.target as HTMLInputElement).value } })} />
+        <input id="b-title-zh" .value=${live(d.title['zh-CN'])} ?readonly=${ro} @change=${(e: Event) => set({ title: { ...d.title, 'zh-CN': (e.target as HTMLInputElement).value } })} />
       </div>
       <div class="field wide">
         <label for="b-title-en">${t(l, 'titleEn')}</label>
-        <input id="b-title-en" .value=${d.title.en} ?readonly=${ro} @change=${(e: Event) => set({ title: { ...d.title, en: (e.target as HTMLInputElement).value } })} />
+        <input id="b-title-en" .value=${live(d.title.en)} ?readonly=${ro} @change=${(e: Event) => set({ title: { ...d.title, en: (e.target as HTMLInputElement).value } })} />
       </div>
       <div class="field wide">
         <label for="b-lead-title">${t(l, 'lead')}</label>
         <input
           id="b-lead-title"
-          .value=${d.lead.title[l]}
+          .value=${live(d.lead.title[l])}
           ?readonly=${ro}
           @change=${(e: Event) => set({ lead: { ...d.lead, title: { ...d.lead.title, [l]: (e.target as HTMLInputElement).value } } })}
         />
       </div>
       <div class="field">
         <label for="b-visits">${t(l, 'bundleVisits')}</label>
-        <input id="b-visits" type="number" min="0" .value=${String(d.limits?.visits ?? '')} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, visits: num((e.target as HTMLInputElement).value) } })} />
+        <input id="b-visits" type="number" min="0" .value=${live(String(d.limits?.visits ?? ''))} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, visits: num((e.target as HTMLInputElement).value) } })} />
       </div>
       <div class="field">
         <label for="b-accept">${t(l, 'acceptDays')}</label>
-        <input id="b-accept" type="number" min="0" .value=${String(d.limits?.acceptDays ?? '')} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, acceptDays: num((e.target as HTMLInputElement).value) } })} />
+        <input id="b-accept" type="number" min="0" .value=${live(String(d.limits?.acceptDays ?? ''))} ?readonly=${ro} @change=${(e: Event) => set({ limits: { ...d.limits, acceptDays: num((e.target as HTMLInputElement).value) } })} />
       </div>
       <div class="field wide">
         <label for="b-desc-zh">${t(l, 'descriptionZh')}</label>
-        <textarea id="b-desc-zh" rows="2" ?readonly=${ro} .value=${d.description?.['zh-CN'] ?? ''} @change=${(e: Event) => setDescription('zh-CN', (e.target as HTMLTextAreaElement).value)}></textarea>
+        <textarea id="b-desc-zh" rows="2" ?readonly=${ro} .value=${live(d.description?.['zh-CN'] ?? '')} @change=${(e: Event) => setDescription('zh-CN', (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="field wide">
         <label for="b-desc-en">${t(l, 'descriptionEn')}</label>
-        <textarea id="b-desc-en" rows="2" ?readonly=${ro} .value=${d.description?.en ?? ''} @change=${(e: Event) => setDescription('en', (e.target as HTMLTextAreaElement).value)}></textarea>
+        <textarea id="b-desc-en" rows="2" ?readonly=${ro} .value=${live(d.description?.en ?? '')} @change=${(e: Event) => setDescription('en', (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="field">
         <label for="b-prereview">${t(l, 'preReviewDays')}</label>
-        <input id="b-prereview" type="number" min="1" .value=${String(d.flow?.preReview?.limitDays ?? '')} ?readonly=${ro} @change=${(e: Event) => setFlow('preReview', 'limitDays', num((e.target as HTMLInputElement).value))} />
+        <input id="b-prereview" type="number" min="1" .value=${live(String(d.flow?.preReview?.limitDays ?? ''))} ?readonly=${ro} @change=${(e: Event) => setFlow('preReview', 'limitDays', num((e.target as HTMLInputElement).value))} />
       </div>
       <div class="field">
         <label for="b-supplement-days">${t(l, 'supplementDays')}</label>
-        <input id="b-supplement-days" type="number" min="1" .value=${String(d.flow?.supplement?.limitDays ?? '')} ?readonly=${ro} @change=${(e: Event) => setFlow('supplement', 'limitDays', num((e.target as HTMLInputElement).value))} />
+        <input id="b-supplement-days" type="number" min="1" .value=${live(String(d.flow?.supplement?.limitDays ?? ''))} ?readonly=${ro} @change=${(e: Event) => setFlow('supplement', 'limitDays', num((e.target as HTMLInputElement).value))} />
       </div>
       <div class="field">
         <label for="b-rounds">${t(l, 'supplementRounds')}</label>
-        <input id="b-rounds" type="number" min="1" .value=${String(d.flow?.supplement?.maxRounds ?? '')} ?readonly=${ro} @change=${(e: Event) => setFlow('supplement', 'maxRounds', num((e.target as HTMLInputElement).value))} />
+        <input id="b-rounds" type="number" min="1" .value=${live(String(d.flow?.supplement?.maxRounds ?? ''))} ?readonly=${ro} @change=${(e: Event) => setFlow('supplement', 'maxRounds', num((e.target as HTMLInputElement).value))} />
       </div>
     </div>`;
   }

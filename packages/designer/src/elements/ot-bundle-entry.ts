@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { BundleItem, ItemDefinition, Json, JsonSchema, Locale } from '@onething/engine';
 import { t, tx } from '../i18n/strings.js';
 import { describeRule } from '../model/rules.js';
@@ -117,7 +118,7 @@ export class OtBundleEntry extends LitElement {
           <input
             id="range"
             class="mono"
-            .value=${this.entry.version}
+            .value=${live(this.entry.version)}
             ?readonly=${this.readonly}
             placeholder=${t(l, 'rangeHint')}
             aria-describedby="resolves"

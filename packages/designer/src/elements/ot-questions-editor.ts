@@ -191,6 +191,7 @@ export class OtQuestionsEditor extends LitElement {
                     @change=${(e: Event) => {
                       const parsed = parseOptions((e.target as HTMLTextAreaElement).value);
                       if (parsed.enum.length) this.update_(i, key, { ...q, enum: parsed.enum, 'x-enumTitles': parsed.titles });
+                      else (e.target as HTMLTextAreaElement).value = optionsText(q); // nothing usable: the options stay as they were, and show so
                     }}
                   ></textarea>
                 </div>`
