@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { checkImport, exportFiles } from '../src/model/exchange.js';
-import { codecFor, PackageError, zipCodec } from '../src/model/package-codecs.js';
+import { codecFor, isSignedPackage, jsonCodec, PackageError, zipCodec } from '../src/model/package-codecs.js';
 import { workspaceOf } from '../src/model/workspace.js';
 import { definitionsIn, EXAMPLES, exampleBundle, exampleWorkspace, record } from './fixtures.js';
 import { join } from 'node:path';
@@ -78,5 +78,27 @@ describe('importing definition files', () => {
     expect(() => zipCodec.unpack(strToU8('not a zip'), 'x.zip')).toThrow(PackageError);
     const many = Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`f${i}.json`, strToU8('{}')]));
     expect(() => zipCodec.unpack(zipSync(many), 'x.zip')).toThrow(/more than 500 files/);
+  });
+
+  it('recognises a signed package (onething pack) and says how to import it, instead of “not a definition”', () => {
+    // Given a package as `onething pack` writes it
+    const signed = JSON.stringify({ manifest: { publisher: 'huarong', definitions: [] }, definitions: [{ kind: 'item', id: 'a' }], signature: { protected: 'x', signature: 'y' } });
+    // Then the .json reader refuses it with a message naming the CLI commands, in both languages
+    expect(() => jsonCodec.unpack(strToU8(signed), 'newborn.otpkg.json')).toThrow(PackageError);
+    try {
+      jsonCodec.unpack(strToU8(signed), 'newborn.otpkg.json');
+    } catch (error) {
+      expect((error as PackageError).text).toMatchInlineSnapshot(`
+        {
+          "en": "this is a signed package (made by onething pack). The designer does not verify signatures: check it with onething verify and unpack it with onething import --trust, then import the definition files",
+          "zh-CN": "这是签名定义包（onething pack 生成）。设计器不校验签名：请先用 onething verify 校验、onething import --trust 导入，再导入它写出的定义文件",
+        }
+      `);
+    }
+    // And definition files, broken JSON and other objects still go through as before
+    expect(isSignedPackage(JSON.stringify({ kind: 'item', id: 'a', manifest: 1, signature: 2, definitions: [] }))).toBe(false);
+    expect(isSignedPackage('{"manifest": ')).toBe(false);
+    expect(isSignedPackage('[1]')).toBe(false);
+    expect(jsonCodec.unpack(strToU8('{"kind":"item"}'), 'a.json')).toEqual([{ path: 'a.json', text: '{"kind":"item"}' }]);
   });
 });

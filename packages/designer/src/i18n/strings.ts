@@ -206,7 +206,7 @@ export const strings = {
   publishedDifferently: { 'zh-CN': '同一版本已以不同内容发布', en: 'this version is published with other content' },
   ok: { 'zh-CN': '通过', en: 'OK' },
   signature: { 'zh-CN': '签名', en: 'Signature' },
-  unsigned: { 'zh-CN': '未签名（签名包将在后续版本支持）', en: 'unsigned (signed packages come later)' },
+  unsigned: { 'zh-CN': '未签名', en: 'unsigned' },
 } satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof strings;

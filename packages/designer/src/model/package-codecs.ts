@@ -10,8 +10,9 @@ export interface PackageFile {
 /**
  * A package format, keyed by `type` (STYLE.md: registries with descriptors). `unpack` turns the
  * bytes of a dropped file into definition files; `pack` (optional) writes files into one download.
- * Signed packages (ed25519 over canonical JSON) are a later codec with `verify`: the import
- * panel already shows its answer, and says "unsigned" for the codecs here.
+ * Signed packages (ed25519 over canonical JSON, `onething pack`) are verified by the CLI against
+ * trusted keys; `.json` recognises one and says so. A codec with `verify` would show its answer
+ * in the import panel, which says "unsigned" for the codecs here.
  */
 export interface PackageCodec {
   type: string;
@@ -46,13 +47,37 @@ export const jsonCodec: PackageCodec = {
   mime: 'application/json',
   unpack(bytes, name) {
     if (bytes.byteLength > PACKAGE_LIMITS.fileBytes) throw new PackageError({ 'zh-CN': '文件超过 5 MB', en: 'the file is larger than 5 MB' });
+    let text: string;
     try {
-      return [{ path: name, text: decoder.decode(bytes) }];
+      text = decoder.decode(bytes);
     } catch {
       throw new PackageError({ 'zh-CN': '不是 UTF-8 文本', en: 'not UTF-8 text' });
     }
+    if (isSignedPackage(text)) throw new PackageError(SIGNED_PACKAGE);
+    return [{ path: name, text }];
   },
 };
+
+/** What the panel says of a signed package (`onething pack`): the designer holds no trusted keys to verify it. */
+const SIGNED_PACKAGE: Text = {
+  'zh-CN': '这是签名定义包（onething pack 生成）。设计器不校验签名：请先用 onething verify 校验、onething import --trust 导入，再导入它写出的定义文件',
+  en: 'this is a signed package (made by onething pack). The designer does not verify signatures: check it with onething verify and unpack it with onething import --trust, then import the definition files',
+};
+
+/**
+ * Whether a JSON text is a signed package of definitions — `{ manifest, definitions: [...], signature }`
+ * as `onething pack` writes it — rather than a definition file.
+ * @example isSignedPackage(readFileSync('newborn.otpkg.json', 'utf8')) // true
+ */
+export function isSignedPackage(text: string): boolean {
+  if (!text.trimStart().startsWith('{')) return false;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !('kind' in value) && 'manifest' in value && 'signature' in value && Array.isArray((value as { definitions?: unknown }).definitions);
+  } catch {
+    return false;
+  }
+}
 
 /** A `.zip` of definition files (what the designer exports; laid out like examples/definitions). */
 export const zipCodec: PackageCodec = {
