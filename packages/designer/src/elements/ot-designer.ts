@@ -358,7 +358,7 @@ export class OtDesigner extends LitElement {
             <ol>
               ${(l === 'en'
                 ? ['Open an item in the catalog to see its fields, materials, limits, steps and flow.', 'Open a bundle, or create one, to compose it: add items (drag them in, or press “Add to bundle”), set version ranges and when each applies.', 'Watch the merged form, the diagnostics, the reductions and the flow diagrams update as you edit.', 'Save a draft; publish a version (the semver check lists breaking changes); export it as a zip.', 'Import definition files from a partner region: they are checked before anything is published.']
-                : ['在左侧目录中打开事项，查看其填报字段、申请材料、时限、办理环节和流程图。', '打开或新建一个组合：拖入事项（或点击“加入组合”），设置版本范围和适用条件。', '编辑时，合并表单、检查结果、“四减”指标和流程图实时更新。', '保存草稿；发布版本（按语义化版本检查不兼容改动）；导出为 zip 包。', '导入兄弟地区的定义文件：先检查，无误后才发布。']
+                : ['在目录中打开事项，查看其填报字段、申请材料、时限、办理环节和流程图。', '打开或新建一个组合：拖入事项（或点击“加入组合”），设置版本范围和适用条件。', '编辑时，合并表单、检查结果、“四减”指标和流程图实时更新。', '保存草稿；发布版本（按语义化版本检查不兼容改动）；导出为 zip 包。', '导入兄弟地区的定义文件：先检查，无误后才发布。']
               ).map((s) => html`<li>${s}</li>`)}
             </ol>
           </div>

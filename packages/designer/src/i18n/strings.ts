@@ -81,7 +81,7 @@ export const strings = {
   basics: { 'zh-CN': '基本信息', en: 'Basics' },
   bundleItems: { 'zh-CN': '组合中的事项', en: 'Items in the bundle' },
   dropHere: { 'zh-CN': '将事项拖到这里', en: 'Drop items here' },
-  emptyBundle: { 'zh-CN': '组合中还没有事项。从左侧目录拖入事项，或点击事项旁的“加入组合”。', en: 'No items yet. Drag items from the catalog, or press “Add to bundle” next to an item.' },
+  emptyBundle: { 'zh-CN': '组合中还没有事项。从目录拖入事项，或点击事项旁的“加入组合”。', en: 'No items yet. Drag items from the catalog, or press “Add to bundle” next to an item.' },
   range: { 'zh-CN': '版本范围', en: 'Version range' },
   rangeHint: { 'zh-CN': '例如 ^1.0.0', en: 'e.g. ^1.0.0' },
   resolvesTo: { 'zh-CN': '当前解析为 {version}', en: 'resolves to {version}' },
