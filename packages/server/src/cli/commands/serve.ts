@@ -96,7 +96,7 @@ export const serveCommand: CliCommand = {
       .option('--host <host>', 'address to bind', '127.0.0.1')
       .option('--store <spec>', 'sqlite:PATH (default sqlite:.onething/data.sqlite) or mongodb://… (replica set)')
       .option('--definitions <dir>', 'publish the definitions under DIR into the store at start')
-      .option('--demo', 'demo mode: .onething/demo.sqlite, examples/definitions, printed demo tokens')
+      .option('--demo', 'demo mode: .onething/demo.sqlite, examples/definitions, printed demo tokens; tokens are signed and checked with ONETHING_JWT_SECRET when it is set, else with the demo secret (.onething/demo-secret)')
       .option('--jwks <url|file>', 'JWKS of trusted EdDSA token issuers (HS256 uses ONETHING_JWT_SECRET)')
       .option('--issuer <iss>', 'required token issuer')
       .option('--audience <aud>', 'required token audience')

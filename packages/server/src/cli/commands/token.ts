@@ -43,7 +43,7 @@ export const tokenCommand: CliCommand = {
       .option('--credit-code <code>', 'unified social credit code (prefills enterprise.creditCode)')
       .option('--enterprise-name <name>', 'enterprise name (prefills enterprise.name)')
       .option('--expires <span>', 'lifetime, e.g. 12h, 7d', '12h')
-      .option('--demo', 'sign with the demo secret (.onething/demo-secret), as `npm start` does')
+      .option('--demo', 'sign with the demo secret (.onething/demo-secret), as `npm start` does; ONETHING_JWT_SECRET, when set, wins over it')
       .option('--issuer <iss>', 'issuer claim')
       .option('--audience <aud>', 'audience claim')
       .action(async (flags: TokenFlags) => {
