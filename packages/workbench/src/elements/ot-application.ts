@@ -5,7 +5,6 @@ import { ApiError, type WorkbenchClient } from '../api/client.js';
 import type { AllowedEvent, ApplicationView } from '../api/types.js';
 import { t, tx } from '../i18n/strings.js';
 import type { Directory } from '../model/directory.js';
-import { divisionName } from '../model/divisions.js';
 import { formatDateTime, shortNumber } from '../model/format.js';
 import { flaggable, reviewModel, type ReviewModel } from '../model/review.js';
 import { fieldLabel } from '../model/schema.js';
@@ -13,9 +12,11 @@ import type { Session } from '../model/session.js';
 import { applicationStateTitle } from '../model/states.js';
 import { actionTitle, needsConfirmation } from '../model/actions.js';
 import { actionProblem } from '../model/errors.js';
-import { asPayload, flagProblem, noFlags, preview, supplementPayload, type Flags, type SupplementRequestPayload } from '../model/supplement.js';
+import { asPayload, flagProblem, MAX_REASON, noFlags, preview, supplementPayload, type Flags, type SupplementRequestPayload } from '../model/supplement.js';
 import type { FlagDetail } from '../render/flag.js';
+import { charCount, charCountStyles, tooLong } from '../render/char-count.js';
 import { deadlineCell } from '../render/deadline.js';
+import { regionLabel } from '../render/region.js';
 import { applicationStyles } from '../styles/application.js';
 import { controls, tokens } from '../styles/theme.js';
 import { DivisionNames } from './division-names.js';
@@ -41,7 +42,7 @@ type Notice = { kind: 'conflict' | 'error' | 'success'; text: string };
  */
 @customElement('ot-application')
 export class OtApplication extends LitElement {
-  static override styles = [tokens, controls, applicationStyles];
+  static override styles = [tokens, controls, charCountStyles, applicationStyles];
 
   @property({ attribute: false }) accessor client: WorkbenchClient | undefined;
   @property({ attribute: false }) accessor session: Session | undefined;
@@ -301,7 +302,7 @@ export class OtApplication extends LitElement {
     return html`<dl class="summary card">
       <div><dt>${t(l, 'colApplicant')}</dt><dd>${app.applicantName ?? '—'}</dd></div>
       <div><dt>${t(l, 'submittedAt')}</dt><dd>${formatDateTime(app.submittedAt)}</dd></div>
-      <div><dt>${t(l, 'region')}</dt><dd>${divisionName(app.region) ?? app.region}</dd></div>
+      <div><dt>${t(l, 'region')}</dt><dd>${regionLabel(l, app.region, { code: false })}</dd></div>
       <div><dt>${t(l, 'nextDeadline')}</dt><dd>${app.status === 'open' ? deadlineCell(l, app.nextDeadline, now) : '—'}</dd></div>
       <div><dt>${t(l, 'revisionLabel')}</dt><dd>${app.revision}</dd></div>
     </dl>`;
@@ -314,7 +315,15 @@ export class OtApplication extends LitElement {
       <span class="count" role="status">${t(l, 'flaggedCount', { fields: this.flags.fields.size, materials: this.flags.materials.size })}</span>
       <div class="note">
         <label for="overall-note">${t(l, 'overallNote')}</label>
-        <textarea id="overall-note" rows="1" maxlength="500" .value=${this.flags.note} @input=${(e: Event) => (this.flags = { ...this.flags, note: (e.target as HTMLTextAreaElement).value })}></textarea>
+        <textarea
+          id="overall-note"
+          rows="1"
+          aria-describedby="overall-note-count"
+          aria-invalid=${tooLong(this.flags.note, MAX_REASON) ? 'true' : 'false'}
+          .value=${this.flags.note}
+          @input=${(e: Event) => (this.flags = { ...this.flags, note: (e.target as HTMLTextAreaElement).value })}
+        ></textarea>
+        ${charCount(l, 'overall-note-count', this.flags.note, MAX_REASON)}
       </div>
       <div class="buttons">
         <button type="button" @click=${() => this.stopFlagging()}>${t(l, 'cancelFlagging')}</button>

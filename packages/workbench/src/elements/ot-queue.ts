@@ -5,12 +5,12 @@ import { ApiError, type WorkbenchClient } from '../api/client.js';
 import type { ApplicationSummary } from '../api/types.js';
 import { t, tx } from '../i18n/strings.js';
 import type { Directory } from '../model/directory.js';
-import { divisionName } from '../model/divisions.js';
 import { formatDateTime, shortNumber } from '../model/format.js';
 import { queueQuery, type DeadlineFilter, type StateFilter } from '../model/queue.js';
 import type { Session } from '../model/session.js';
 import { applicationStateTitle } from '../model/states.js';
 import { deadlineCell } from '../render/deadline.js';
+import { regionLabel } from '../render/region.js';
 import { controls, tokens } from '../styles/theme.js';
 import { DivisionNames } from './division-names.js';
 import { emit } from './events.js';
@@ -29,6 +29,7 @@ export class OtQueue extends LitElement {
     css`
       :host {
         display: block;
+        container-type: inline-size;
       }
       .bar {
         display: flex;
@@ -119,6 +120,52 @@ export class OtQueue extends LitElement {
       }
       .message.error {
         color: var(--ot-w-error);
+      }
+      /* Narrow (a phone): each row is a card of "column: value" lines. The labels are generated
+         content with an empty alternative (screen readers hear the column headers, which stay in
+         the accessibility tree; the ARIA table roles keep the table once display changes). */
+      @container (max-width: 600px) {
+        table,
+        tbody,
+        tr,
+        td {
+          display: block;
+        }
+        thead,
+        thead tr,
+        thead th {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          padding: 0;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+        }
+        tbody tr {
+          padding: 8px 12px;
+          border-top: 1px solid var(--ot-w-line);
+        }
+        td,
+        td.bundle {
+          display: grid;
+          grid-template-columns: minmax(6em, 30%) 1fr;
+          gap: 8px;
+          align-items: baseline;
+          width: auto;
+          padding: 2px 0;
+          border: 0;
+          white-space: normal;
+          overflow-wrap: anywhere;
+        }
+        td::before {
+          content: attr(data-label) / '';
+          font-size: 12px;
+          color: var(--ot-w-muted);
+        }
+        td.number button {
+          justify-self: start;
+        }
       }
       .pages {
         display: flex;
@@ -264,7 +311,7 @@ export class OtQueue extends LitElement {
           </div>`
         : html`<div class="field">
             <span class="label" id="f-region-label">${t(l, 'region')}</span>
-            <span class="static" aria-labelledby="f-region-label">${divisionName(s.region) ?? s.region}（${s.region}）</span>
+            <span class="static region" aria-labelledby="f-region-label">${regionLabel(l, s.region)}</span>
           </div>`}
       ${departments.length > 1
         ? html`<div class="field">
@@ -286,15 +333,15 @@ export class OtQueue extends LitElement {
     const overdue = app.nextDeadline !== null && app.status === 'open' && Date.parse(app.nextDeadline) <= Date.parse(now);
     const number = shortNumber(app.id);
     const open = () => emit(this, 'ot-open-application', { id: app.id });
-    return html`<tr class=${overdue ? 'overdue' : ''} data-id=${app.id} @click=${open}>
-      <td class="number">
+    return html`<tr role="row" class=${overdue ? 'overdue' : ''} data-id=${app.id} @click=${open}>
+      <td role="cell" class="number" data-label=${t(l, 'colNumber')}>
         <button type="button" aria-label=${t(l, 'openApplication', { number })} title=${app.id} @click=${(e: Event) => (e.stopPropagation(), open())}>${number}</button>
       </td>
-      <td class="bundle">${tx(l, this.directory?.bundle(app.bundle.id)) || app.bundle.id}</td>
-      <td>${app.applicantName ?? '—'}</td>
-      <td>${tx(l, applicationStateTitle(app.state))}</td>
-      <td>${formatDateTime(app.submittedAt)}</td>
-      <td>${app.status === 'open' ? deadlineCell(l, app.nextDeadline, now) : html`<span class="muted">—</span>`}</td>
+      <td role="cell" class="bundle" data-label=${t(l, 'colBundle')}>${tx(l, this.directory?.bundle(app.bundle.id)) || app.bundle.id}</td>
+      <td role="cell" data-label=${t(l, 'colApplicant')}>${app.applicantName ?? '—'}</td>
+      <td role="cell" data-label=${t(l, 'colState')}>${tx(l, applicationStateTitle(app.state))}</td>
+      <td role="cell" data-label=${t(l, 'colSubmitted')}>${formatDateTime(app.submittedAt)}</td>
+      <td role="cell" data-label=${t(l, 'colDeadline')}>${app.status === 'open' ? deadlineCell(l, app.nextDeadline, now) : html`<span class="muted">—</span>`}</td>
     </tr>`;
   }
 
@@ -310,18 +357,18 @@ export class OtQueue extends LitElement {
       </div>
       ${this.error
         ? html`<p class="message error" role="alert">${t(l, 'loadFailed', { reason: this.error })}</p>`
-        : html`<table aria-label=${this.queueTitle()}>
-            <thead>
-              <tr>
-                <th scope="col">${t(l, 'colNumber')}</th>
-                <th scope="col">${t(l, 'colBundle')}</th>
-                <th scope="col">${t(l, 'colApplicant')}</th>
-                <th scope="col">${t(l, 'colState')}</th>
-                <th scope="col">${t(l, 'colSubmitted')}</th>
-                <th scope="col">${t(l, 'colDeadline')}</th>
+        : html`<table role="table" aria-label=${this.queueTitle()}>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader" scope="col">${t(l, 'colNumber')}</th>
+                <th role="columnheader" scope="col">${t(l, 'colBundle')}</th>
+                <th role="columnheader" scope="col">${t(l, 'colApplicant')}</th>
+                <th role="columnheader" scope="col">${t(l, 'colState')}</th>
+                <th role="columnheader" scope="col">${t(l, 'colSubmitted')}</th>
+                <th role="columnheader" scope="col">${t(l, 'colDeadline')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               ${this.items.map((app) => this.row(app, now))}
             </tbody>
           </table>

@@ -4,7 +4,7 @@ import type { Locale } from '@onething/engine';
 import { ApiError, createClient, type WorkbenchClient } from '../api/client.js';
 import { t, tx } from '../i18n/strings.js';
 import { directoryOf, type Directory } from '../model/directory.js';
-import { divisionName } from '../model/divisions.js';
+import { regionLabel } from '../render/region.js';
 import { readSession, type Session } from '../model/session.js';
 import { controls, tokens } from '../styles/theme.js';
 import { DivisionNames } from './division-names.js';
@@ -108,6 +108,16 @@ export class OtWorkbench extends LitElement {
       @media (max-width: 900px) {
         header .sub {
           display: none;
+        }
+      }
+      @media (max-width: 600px) {
+        header .who {
+          flex-wrap: wrap;
+          min-width: 0;
+        }
+        header .who .dept {
+          white-space: normal;
+          overflow-wrap: anywhere;
         }
       }
       main {
@@ -221,7 +231,7 @@ export class OtWorkbench extends LitElement {
     if (!s) return nothing;
     const role = t(l, s.kind === 'clerk' ? 'roleClerk' : s.kind === 'reviewer' ? 'roleReviewer' : 'roleAdmin');
     const departments = s.departments.map((d) => tx(l, this.directory?.department(d)) || d).join('、');
-    const region = divisionName(s.region) ?? s.region;
+    const region = regionLabel(l, s.region, { code: false });
     return html`<div class="who">
       <span class="role">${role}</span>
       <span class="dept" title=${departments}>${departments || (s.kind === 'clerk' ? t(l, 'anyDepartment') : '')}${departments ? ' · ' : ''}${region}</span>

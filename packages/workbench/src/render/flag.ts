@@ -2,6 +2,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '@onething/engine';
 import { t } from '../i18n/strings.js';
 import { emit } from '../elements/events.js';
+import { MAX_REASON } from '../model/supplement.js';
+import { charCount, charCountStyles, tooLong } from './char-count.js';
 
 /** `ot-flag`: a field or material was ticked or unticked for a supplement request, or its reason edited. */
 export interface FlagDetail {
@@ -12,7 +14,9 @@ export interface FlagDetail {
 }
 
 /** Layout of the flag control (a checkbox, then the reason once ticked). */
-export const flagStyles = css`
+export const flagStyles = [
+  charCountStyles,
+  css`
   col.flag-col {
     width: 38%;
   }
@@ -51,7 +55,8 @@ export const flagStyles = css`
   tr.flagged > td {
     background: var(--ot-w-warning-soft);
   }
-`;
+`,
+];
 
 /**
  * The flag control of one field or material in a supplement request: "Correct" with the item's
@@ -80,14 +85,14 @@ export function renderFlag(
           <textarea
             id="${base}-reason"
             rows="2"
-            maxlength="500"
             placeholder=${t(locale, 'flagReasonPlaceholder')}
-            aria-invalid=${f.missing ? 'true' : 'false'}
-            aria-describedby=${f.missing ? `${base}-error` : nothing}
+            aria-invalid=${f.missing || tooLong(f.reason ?? '', MAX_REASON) ? 'true' : 'false'}
+            aria-describedby=${f.missing ? `${base}-error ${base}-count` : `${base}-count`}
             .value=${f.reason ?? ''}
             @input=${(e: Event) => emit<FlagDetail>(host, 'ot-flag', { kind: f.kind, id: f.id, reason: (e.target as HTMLTextAreaElement).value })}
           ></textarea>
-          ${f.missing ? html`<p class="error" id="${base}-error">${t(locale, 'reasonMissing')}</p>` : nothing}`
+          ${f.missing ? html`<p class="error" id="${base}-error">${t(locale, 'reasonMissing')}</p>` : nothing}
+          ${charCount(locale, `${base}-count`, f.reason ?? '', MAX_REASON)}`
       : nothing}
   </div>`;
 }
