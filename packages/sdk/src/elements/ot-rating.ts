@@ -17,7 +17,8 @@ export interface OtRatedDetail {
   comment: string;
 }
 
-const SCORES = [5, 4, 3, 2, 1] as const;
+/** In reading order: what a keyboard or a screen reader meets first is the lowest score, as seen. */
+const SCORES = [1, 2, 3, 4, 5] as const;
 
 /**
  * 好差评: after an application is finished, its applicant rates the service from 1 to 5 stars

@@ -14,6 +14,9 @@ import { applyCorrections, supplementPatch, supplementRequest } from '../status/
 import { sdkStyles } from './styles.js';
 import { statusStyles } from './status-styles.js';
 import { pathTitle } from './titles.js';
+
+/** Applications are handled, and their time limits counted, in China Standard Time — whatever the browser's zone. */
+const ZONE = 'Asia/Shanghai';
 import './ot-rating.js';
 
 /** `ot-supplemented`: the applicant's corrections were accepted by the server. */
@@ -64,6 +67,22 @@ export class OtStatus extends LitElement {
   private formRound = -1;
   private store: SafeStorage | undefined;
   private generation = 0;
+  /** Aborted when the element leaves the page: the supplement uploads under way stop. */
+  private attached = new AbortController();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // removed, not moved: a move (insertBefore, a framework re-ordering) reconnects in the same task
+    const attached = this.attached;
+    queueMicrotask(() => {
+      if (!this.isConnected) attached.abort(new DOMException('The status was removed from the page.', 'AbortError'));
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.attached.signal.aborted) this.attached = new AbortController();
+  }
 
   /**
    * Reloads the application from the server (the element's own "Refresh" button does it too).
@@ -111,10 +130,16 @@ export class OtStatus extends LitElement {
     return text[this.locale] ?? text['zh-CN'];
   }
 
-  private date(iso: string | null | undefined, withTime = true): string {
-    if (!iso) return '—';
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
-    return new Intl.DateTimeFormat(this.locale, options).format(new Date(iso));
+  /** An instant in China Standard Time, as the workbench shows it (the browser's own zone may differ). */
+  private date(iso: string | null | undefined): string {
+    if (!iso || Number.isNaN(Date.parse(iso))) return '—';
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE }).format(new Date(iso));
+  }
+
+  /** The last day of a time limit due at `due` (the China midnight after that day), as the workbench shows it. */
+  private lastDay(due: string | null | undefined): string {
+    if (!due || Number.isNaN(Date.parse(due))) return '—';
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: ZONE }).format(new Date(Date.parse(due) - 1));
   }
 
   // ---- the supplement ----------------------------------------------------------------------
@@ -150,7 +175,7 @@ export class OtStatus extends LitElement {
     form.layout = 'sections';
     form.validator = this.validator;
     form.supplement = supplementRequest(round);
-    form.uploader = (file, ctx) => this.api!.upload(app.id, ctx.material.id, file, this.credentials(), ctx.signal, ctx.progress);
+    form.uploader = (file, ctx) => this.api!.upload(app.id, ctx.material.id, file, this.credentials(), AbortSignal.any([ctx.signal, this.attached.signal]), ctx.progress);
     form.composed = this.composed;
     form.addEventListener('ot-submit', (e: CustomEvent<OtSubmitDetail>) => void this.answer(round, e.detail.submission));
     // every correction is kept on the device at once: a reload or a closed tab does not lose it
@@ -235,14 +260,14 @@ export class OtStatus extends LitElement {
         ${round.reason ? html`<dt>${this.t(strings.supplementReason)}</dt><dd>${round.reason}</dd>` : nothing}
         ${round.fields.length
           ? html`<dt>${this.t(strings.supplementFields)}</dt>
-              <dd><ul>${round.fields.map((p) => html`<li>${pathTitle(composed, p, this.locale)}</li>`)}</ul></dd>`
+              <dd><ul>${round.fields.map((p) => html`<li>${pathTitle(composed, p, this.locale, { withGroup: true })}</li>`)}</ul></dd>`
           : nothing}
         ${round.materials.length
           ? html`<dt>${this.t(strings.supplementMaterials)}</dt>
               <dd><ul>${round.materials.map((id) => html`<li>${this.t(composed.materials.find((m) => m.id === id)?.title ?? { 'zh-CN': id, en: id })}</li>`)}</ul></dd>`
           : nothing}
       </dl>
-      ${due ? html`<p><strong>${format(strings.supplementDue, this.locale, { date: this.date(due, false) })}</strong></p>` : nothing}
+      ${due ? html`<p><strong>${format(strings.supplementDue, this.locale, { date: this.lastDay(due) })}</strong></p>` : nothing}
       ${this.sendError
         ? html`<div class="notice notice--error" role="alert">
             <p>${this.sendError.offline ? this.t(strings.submitOffline) : format(strings.submitFailed, this.locale, { message: this.sendError.message })}</p>
@@ -279,7 +304,7 @@ export class OtStatus extends LitElement {
       <ul class="deadlines" part="deadlines">
         ${deadlines
           .sort(([, a], [, b]) => (a.due < b.due ? -1 : 1))
-          .map(([key, d]) => html`<li>${format(strings.dueBy, this.locale, { what: this.t(deadlineLabel(this.composed, key, { event: d.event, ...(typeof d['item'] === 'string' ? { item: d['item'] } : {}) })), date: this.date(d.due, false) })}</li>`)}
+          .map(([key, d]) => html`<li>${format(strings.dueBy, this.locale, { what: this.t(deadlineLabel(this.composed, key, { event: d.event, ...(typeof d['item'] === 'string' ? { item: d['item'] } : {}) })), date: this.lastDay(d.due) })}</li>`)}
       </ul>`;
   }
 

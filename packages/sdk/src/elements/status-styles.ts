@@ -113,7 +113,6 @@ export const statusStyles = css`
   }
   .stars .row {
     display: inline-flex;
-    flex-direction: row-reverse;
     gap: 2px;
   }
   .stars input {
@@ -129,10 +128,14 @@ export const statusStyles = css`
     cursor: pointer;
     padding: 0 2px;
   }
-  .stars input:checked ~ label,
-  .stars label:hover,
-  .stars label:hover ~ label {
+  /* the chosen star and those before it; while a star is pointed at, that one and those before it */
+  .stars .row:not(:has(label:hover)):has(input:checked) label,
+  .stars .row:has(label:hover) label {
     color: #d99000;
+  }
+  .stars .row:not(:has(label:hover)) input:checked + label ~ label,
+  .stars .row:has(label:hover) label:hover ~ label {
+    color: var(--_line);
   }
   .stars input:focus-visible + label {
     outline: 3px solid var(--_focus);

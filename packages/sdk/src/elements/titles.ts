@@ -1,8 +1,12 @@
-import { fieldTitle as titleAt, type ComposedBundle, type Locale } from '@onething/engine/runtime';
+import { fieldTitle as titleAt, type ComposedBundle, type FieldTitleOptions, type Locale } from '@onething/engine/runtime';
 
-/** The title of a field by its bundle-data path (`mother.name` → 母亲姓名), or the path when unknown. */
-export function pathTitle(composed: ComposedBundle, path: string, locale: Locale): string {
-  return titleAt(composed.schema, path, locale) ?? path;
+/**
+ * The title of a field by its bundle-data path, or the path when unknown; `withGroup` names it
+ * out of its form, with its group in front, as the workbench and the notifications do.
+ * @example pathTitle(composed, 'mother.ethnicity', 'zh-CN', { withGroup: true }) // '母亲 · 民族'
+ */
+export function pathTitle(composed: ComposedBundle, path: string, locale: Locale, options: FieldTitleOptions = {}): string {
+  return titleAt(composed.schema, path, locale, options) ?? path;
 }
 
 /**

@@ -75,7 +75,7 @@ export const strings = {
   timeline: { 'zh-CN': '办理记录', en: 'History' },
   items: { 'zh-CN': '各事项办理结果', en: 'Decision per service' },
   deadlines: { 'zh-CN': '办理时限', en: 'Time limits' },
-  dueBy: { 'zh-CN': '{what}：{date}前', en: '{what}: by {date}' },
+  dueBy: { 'zh-CN': '{what}：{date}（含当日）前', en: '{what}: by the end of {date}' },
   supplementTitle: { 'zh-CN': '需要您补正', en: 'Corrections needed' },
   supplementIntro: {
     'zh-CN': '工作人员请您补正以下内容（一次性告知）。只需修改标出的内容，其余内容无需重新填写。',
@@ -84,7 +84,7 @@ export const strings = {
   supplementReason: { 'zh-CN': '原因', en: 'Reason' },
   supplementFields: { 'zh-CN': '需修改的内容', en: 'What to change' },
   supplementMaterials: { 'zh-CN': '需重新提供的材料', en: 'Documents to provide again' },
-  supplementDue: { 'zh-CN': '请在 {date} 前补正，逾期视为撤回申请。', en: 'Please answer by {date}; after that the application counts as withdrawn.' },
+  supplementDue: { 'zh-CN': '请在 {date}（含当日）前补正，逾期视为撤回申请。', en: 'Please answer by the end of {date}; after that the application counts as withdrawn.' },
   supplementSent: { 'zh-CN': '补正内容已提交，等待工作人员审核。', en: 'Your corrections were sent; the reviewer will look at them.' },
   supplementAnswered: { 'zh-CN': '已于 {date} 补正', en: 'Corrected on {date}' },
   reload: { 'zh-CN': '刷新', en: 'Refresh' },
