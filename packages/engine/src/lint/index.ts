@@ -27,6 +27,7 @@ import { schemaSizeRule } from './schema-size.js';
 import { uiUnknownFieldRule } from './ui-unknown-field.js';
 import { unknownConceptRule } from './unknown-concept.js';
 import { unknownELicenseRule } from './unknown-e-license.js';
+import { unknownRegionRule } from './unknown-region.js';
 
 export type { LintRule } from './types.js';
 
@@ -56,6 +57,7 @@ export const lintRules: ReadonlyArray<LintRule> = [
   uiUnknownFieldRule,
   fieldNotInSectionRule,
   promisedExceedsLegalRule,
+  unknownRegionRule,
   // item charts
   flowInitialRule,
   flowTargetsRule,

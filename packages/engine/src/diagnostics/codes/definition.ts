@@ -306,6 +306,19 @@ export const promisedExceedsLegal = defineCode<{ promised: number; legal: number
     text(`承诺时限 ${promised} 天超过法定时限 ${legal} 天`, `The promised limit of ${promised} days exceeds the statutory limit of ${legal} days`),
 );
 
+/* ---------- regions ---------- */
+
+export const unknownRegion = defineCode<{ code: string }>(
+  'unknown-region',
+  'warning', // a snapshot of the list (NBS 2023); a partner system's base may carry its own code, which an overlay maps
+  text('未知的地区代码', 'Unknown region code'),
+  ({ code }) =>
+    text(
+      `地区代码 ${code} 不在区划代码表（GB/T 2260）中；请填写现行的省、市或县级代码`,
+      `Region ${code} is not in the division list (GB/T 2260); use the current code of a province, prefecture or county`,
+    ),
+);
+
 /* ---------- the linter itself ---------- */
 
 export const lintRuleFailed = defineCode<{ rule: string; message: string }>(
@@ -353,5 +366,6 @@ export const definitionCodes: DiagnosticCode<any>[] = [
   schemaExternalRef,
   schemaUnresolvedRef,
   promisedExceedsLegal,
+  unknownRegion,
   lintRuleFailed,
 ];
