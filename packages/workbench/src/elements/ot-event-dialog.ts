@@ -4,9 +4,13 @@ import type { Locale } from '@onething/engine';
 import type { AllowedEvent } from '../api/types.js';
 import { actionTargets, actionTitle } from '../model/actions.js';
 import { t, tx } from '../i18n/strings.js';
+import { charCount, charCountStyles, tooLong } from '../render/char-count.js';
 import { controls, tokens } from '../styles/theme.js';
 import { emit } from './events.js';
 import type { PreviewEntry } from '../model/supplement.js';
+
+/** The most the engine keeps of an action's reason (and the dialog allows of a comment). */
+const MAX_EVENT_TEXT = 2000;
 
 /** `ot-confirm`: the person confirmed the action, with what they wrote. */
 export interface ConfirmDetail {
@@ -32,6 +36,7 @@ export interface SupplementPreview {
 @customElement('ot-event-dialog')
 export class OtEventDialog extends LitElement {
   static override styles = [
+    charCountStyles,
     tokens,
     controls,
     css`
@@ -146,6 +151,11 @@ export class OtEventDialog extends LitElement {
     const event = this.event;
     if (!event || this.busy) return;
     const text = this.text.trim();
+    if (tooLong(text, MAX_EVENT_TEXT)) {
+      // the count under the text already says by how much
+      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+      return;
+    }
     if (event.input === 'reason') {
       if (!text) {
         this.missing = true;
@@ -186,10 +196,9 @@ export class OtEventDialog extends LitElement {
                   <label for="dialog-text">${t(l, reason ? 'reasonRequired' : 'commentOptional')}</label>
                   <textarea
                     id="dialog-text"
-                    maxlength="2000"
                     aria-required=${reason ? 'true' : 'false'}
-                    aria-invalid=${this.missing ? 'true' : 'false'}
-                    aria-describedby=${this.missing ? 'dialog-missing' : nothing}
+                    aria-invalid=${this.missing || tooLong(this.text, MAX_EVENT_TEXT) ? 'true' : 'false'}
+                    aria-describedby=${this.missing ? 'dialog-missing dialog-count' : 'dialog-count'}
                     .value=${this.text}
                     @input=${(e: Event) => {
                       this.text = (e.target as HTMLTextAreaElement).value;
@@ -197,6 +206,7 @@ export class OtEventDialog extends LitElement {
                     }}
                   ></textarea>
                   ${this.missing ? html`<p class="error" id="dialog-missing">${t(l, 'reasonMissing')}</p>` : nothing}
+                  ${charCount(l, 'dialog-count', this.text, MAX_EVENT_TEXT)}
                 </div>`}
             <p class="warn">${t(l, 'confirmIrreversible')}</p>
             ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : nothing}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { overflowing } from '../../../../examples/testing/chromium.js';
 import { axe, REGION, screenshot, startWorkbench, submitNewborn, type WorkbenchSite } from './harness.js';
-import { applicationLoaded, expect, poll, queueRows, stateBadge } from './steps.js';
+import { applicationLoaded, expect, focused, poll, queueRows, stateBadge } from './steps.js';
 
 let site: WorkbenchSite;
 let id: string;
@@ -136,6 +136,31 @@ describe('the reasons of a supplement request', () => {
     await note.fill('n'.repeat(501));
     expect(await description(note)).toBe('1 character too many (at most 500); shorten it');
     expect(await note.getAttribute('aria-invalid')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+
+  it('counts an action’s reason in its dialog too, and does not send one longer than the engine keeps', async () => {
+    // Given a clerk rejecting a claimed application
+    const mine = await submitNewborn(site);
+    const { page, errors } = await site.page(site.tokens.clerk, { hash: `#/applications/${mine}` });
+    await applicationLoaded(page);
+    await page.getByRole('button', { name: '签收', exact: true }).click();
+    await poll(() => stateBadge(page).textContent()).toBe('预审');
+    await page.getByRole('button', { name: '不予受理' }).click();
+    const dialog = page.getByRole('dialog');
+    const reason = page.getByLabel('理由（必填，申请人可见）');
+    expect(await description(reason)).toBe('还可输入 2000 字');
+    // When 2,100 characters are pasted, they all stay and the count says by how much they are too many
+    await reason.focus();
+    await page.keyboard.insertText('拒'.repeat(2100));
+    expect(await reason.inputValue()).toHaveLength(2100);
+    expect(await description(reason)).toBe('已超出 100 字，最多 2000 字，请精简');
+    // Then confirming sends nothing: the dialog stays open and the application where it was
+    await dialog.getByRole('button', { name: '确认不予受理' }).click();
+    await poll(() => focused(page)).toBe('理由（必填，申请人可见）'); // back to the text that is too long
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await stateBadge(page).textContent()).toBe('预审');
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
