@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/api/client.js';
 import { newborn } from '../fixtures.js';
 import { token } from '../server.js';
-import { axe, settled, startSite, type Site } from './harness.js';
+import { axe, screenshot, settled, startSite, type Site } from './harness.js';
 
 let site: Site;
 beforeAll(async () => {
@@ -74,6 +74,7 @@ describe('<ot-status> for an applicant whose browser is not in China time', () =
     // And the supplement's time limit reads as its last day in China
     expect(await status.locator('[part="supplement"] > p strong').first().textContent()).toBe(`请在 ${chinaDay(due)}（含当日）前补正，逾期视为撤回申请。`);
     // And a flagged field is named with its group, as in the workbench and the notifications (unless its own title begins with it)
+    await screenshot(page, 'status-utc-china-time');
     expect(await status.locator('[part="supplement"] > dl li').allTextContents()).toEqual(['母亲姓名', '预防接种证办理 · 拟接种单位', '母亲居民身份证']);
 
     // Given an ID card on its way (slowly)
@@ -131,6 +132,14 @@ describe('<ot-rating> stars', () => {
     // And ArrowLeft goes back down
     await page.keyboard.press('ArrowLeft');
     expect(await rating.getByRole('radio', { name: '2 星', exact: true }).isChecked()).toBe(true);
+    // And pointing at the 4th star lights 1 to 4 (not the chosen 2), taking the pointer away shows 2 again
+    const lit = () => rating.locator('.stars label').evaluateAll((labels) => labels.map((l) => getComputedStyle(l).color));
+    const on = colours[0];
+    await rating.locator('label[for="score-4"]').hover();
+    expect((await lit()).map((c) => c === on)).toEqual([true, true, true, true, false]);
+    await rating.locator('legend').hover();
+    expect((await lit()).map((c) => c === on)).toEqual([true, true, false, false, false]);
+    await screenshot(page, 'rating-keyboard-2-stars');
 
     expect(await axe(page)).toEqual([]);
 
