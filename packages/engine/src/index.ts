@@ -11,6 +11,7 @@ export type * from './compose/types.js';
 export type * from './flow/types.js';
 export { load, MAX_JSON_DEPTH, type DefinitionFile, type LoadOptions } from './definitions/load.js';
 export { hashDefinition } from './definitions/hash.js';
+export { definitionId } from './definitions/id.js';
 export type { Registry, Loaded, LoadedConcept, LoadedELicense } from './definitions/registry-types.js';
 export { lint, lintRules, type LintRule } from './lint/index.js';
 export * from './rules/index.js';

@@ -91,6 +91,52 @@ describe('HTTP errors are { code, message, pointer? } with the right status', ()
     `);
   });
 
+  it('takes definition ids as the meta-schema defines them, and says in words what an id must look like', async () => {
+    server = await startServer();
+    const admin = await token({ sub: 'admin-1', roles: ['admin'] });
+    const save = (id: string, locale: string) =>
+      call(`${server!.url}/api/definitions/bundle/${encodeURIComponent(id)}/versions/1.0.0`, {
+        method: 'PUT',
+        token: admin,
+        headers: { 'accept-language': locale },
+        body: { definition: { kind: 'bundle', id, version: '1.0.0' } },
+      });
+    expect((await save('Bad Id!', 'zh-CN')).body).toMatchInlineSnapshot(`
+      {
+        "code": "invalid-request",
+        "message": "请求不符合接口约定：/id 须为小写字母、数字和单个连字符，以字母开头，不超过 80 个字符（如 newborn-birth）",
+        "pointer": "/params/id",
+      }
+    `);
+    expect((await save('Bad Id!', 'en')).body).toMatchInlineSnapshot(`
+      {
+        "code": "invalid-request",
+        "message": "The request does not match the API contract: /id must be lower-case letters, digits and single hyphens, starting with a letter, at most 80 characters (e.g. newborn-birth)",
+        "pointer": "/params/id",
+      }
+    `);
+    // The old API pattern let these through to the engine; the meta-schema never allowed them.
+    for (const id of ['1st-bundle', 'double--hyphen', 'trailing-', `a${'b'.repeat(80)}`]) {
+      expect((await call(`${server.url}/api/definitions/bundle/${id}/versions`, { token: admin })).body).toMatchObject({ code: 'invalid-request', pointer: '/params/id' });
+    }
+    expect((await call(`${server.url}/api/definitions/bundle/newborn-birth2/versions`, { token: admin })).status).toBe(200);
+  });
+
+  it('names the material id that is not an id', async () => {
+    server = await startServer();
+    const applicant = await token({ sub: 'citizen-a' });
+    const draft = (locale: string) =>
+      call(`${server!.url}/api/applications`, { token: applicant, headers: { 'accept-language': locale }, body: { bundle: 'newborn-birth', materials: { 'ID card': { files: [] } } } });
+    expect((await draft('en')).body).toMatchInlineSnapshot(`
+      {
+        "code": "invalid-request",
+        "message": "The request does not match the API contract: /materials: the name "ID card" must be lower-case letters, digits and single hyphens, starting with a letter, at most 80 characters (e.g. newborn-birth)",
+        "pointer": "/materials",
+      }
+    `);
+    expect((await draft('zh-CN')).body.message).toMatchInlineSnapshot(`"请求不符合接口约定：/materials 中的名称“ID card”须为小写字母、数字和单个连字符，以字母开头，不超过 80 个字符（如 newborn-birth）"`);
+  });
+
   it('refuses repeated or bracketed query values where one string is expected', async () => {
     server = await startServer();
     const applicant = await token({ sub: 'citizen-a' });

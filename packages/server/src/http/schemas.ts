@@ -1,9 +1,15 @@
-import type { JsonSchema } from '@onething/engine';
+import { definitionId, type JsonSchema, type Text } from '@onething/engine';
 
 /** `$ref` to a component schema. @example ref('Application') */
 export const ref = (name: keyof typeof componentSchemas): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
-const id: JsonSchema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,99}$', description: 'A definition id (kebab-case).' };
+// The meta-schema's Id (common.schema.json): an id the API takes is one a definition can have.
+const id: JsonSchema = {
+  type: 'string',
+  pattern: definitionId.pattern,
+  maxLength: definitionId.maxLength,
+  description: 'A definition id: lower-case letters, digits and single hyphens, starting with a letter.',
+};
 const version: JsonSchema = {
   type: 'string',
   maxLength: 64,
@@ -22,6 +28,13 @@ const dataObject: JsonSchema = { type: 'object', maxProperties: 500, description
 
 /** Shared parameter schemas. */
 export const schemas = { id, version, instant, sha256 };
+
+/**
+ * What a value must look like, in words, for patterns whose ajv message ("must match pattern
+ * "^[a-z]…"") would only show the expression; keyed by the pattern.
+ * @example patternMessages.get(schemas.id.pattern)?.en // 'must be lower-case letters, digits and single hyphens, …'
+ */
+export const patternMessages: ReadonlyMap<string, Text> = new Map([[definitionId.pattern, definitionId.message]]);
 
 /**
  * Component schemas of the OpenAPI document. Request bodies are validated against them
@@ -60,8 +73,9 @@ export const componentSchemas = {
         properties: {
           eLicense: {
             type: 'object',
-            required: ['type', 'number'],
+            required: ['type'],
             additionalProperties: false,
+            description: 'The e-licence chosen instead of an upload; without `number` the department retrieves the applicant’s licence of this type.',
             properties: { type: { type: 'string', maxLength: 100 }, number: { type: 'string', maxLength: 100 } },
           },
         },
@@ -71,7 +85,7 @@ export const componentSchemas = {
   Materials: {
     type: 'object',
     maxProperties: 100,
-    propertyNames: { pattern: '^[a-z0-9][a-z0-9-]{0,99}$' },
+    propertyNames: { pattern: definitionId.pattern, maxLength: definitionId.maxLength, description: 'Material ids (definition ids).' },
     additionalProperties: { $ref: '#/components/schemas/MaterialValue' },
   },
   DraftCreate: {

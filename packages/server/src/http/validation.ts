@@ -1,9 +1,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
-import { text, type JsonSchema } from '@onething/engine';
+import { text, type JsonSchema, type Text } from '@onething/engine';
 import type { RouteDescriptor } from './route.js';
-import { componentSchemas } from './schemas.js';
+import { componentSchemas, patternMessages } from './schemas.js';
 import { HttpError } from './errors.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -77,8 +77,16 @@ export function check(validate: ValidateFunction | undefined, value: unknown, pr
   const where = pointerOf(first);
   throw new HttpError('invalidRequest', {
     pointer: `${prefix}${where}`,
-    detail: text(`${where || '/'} ${zh[0]?.message ?? ''}`.trim(), `${where || '/'} ${first.message ?? ''}`.trim()),
+    detail: wordedPattern(first, where || '/') ?? text(`${where || '/'} ${zh[0]?.message ?? ''}`.trim(), `${where || '/'} ${first.message ?? ''}`.trim()),
   });
+}
+
+/** A pattern error in words (`patternMessages`), naming the property when its name broke the pattern. */
+function wordedPattern(error: ErrorObject, where: string): Text | undefined {
+  const message = error.keyword === 'pattern' ? patternMessages.get(String(error.params['pattern'])) : undefined;
+  if (!message) return undefined;
+  if (error.propertyName === undefined) return text(`${where} ${message['zh-CN']}`, `${where} ${message.en}`);
+  return text(`${where} 中的名称“${error.propertyName}”${message['zh-CN']}`, `${where}: the name "${error.propertyName}" ${message.en}`);
 }
 
 /** The pointer of an ajv error, naming the missing or extra property itself. */
