@@ -5,22 +5,29 @@ import type { FileRef, UploadContext } from '../src/upload/uploads.js';
 import { composeFixture } from './fixtures.js';
 
 /** A form host around the fixture bundle whose uploads the test finishes by hand. */
-function setup() {
+function setup(options: { eLicenses?: Array<{ type: string; number: string }>; locked?: string[] } = {}) {
   const pending: Array<{ context: UploadContext; resolve(ref: FileRef): void; reject(error: unknown): void }> = [];
   const committed: Record<string, MaterialValue | undefined> = {};
-  const host: UploadHost = {
+  /** Materials whose value reached the form model, and whether listeners were told (`ot-change`). */
+  const commits: Array<[id: string, told: boolean]> = [];
+  const host: UploadHost & { eLicenses: Array<{ type: string; number: string }> } = {
     composed: composeFixture(),
     uploader: (_file, context) => new Promise<FileRef>((resolve, reject) => void pending.push({ context, resolve, reject })),
-    eLicenses: [],
+    eLicenses: options.eLicenses ?? [],
     bump: () => {},
     requestUpdate: () => {},
     dispatchEvent: () => true,
-    commitMaterial: (id, value) => void (committed[id] = value),
+    locked: (path) => options.locked?.includes(path) ?? false,
+    commitMaterial: (id, value, quiet) => {
+      if (value === undefined) delete committed[id];
+      else committed[id] = value;
+      commits.push([id, !quiet]);
+    },
   };
   const uploads = new MaterialUploads(host);
   const pick = (name: string) => uploads.add('tenancy', [new File(['%PDF-1.7'], name, { type: 'application/pdf' })]);
   const settle = () => new Promise((r) => setTimeout(r, 0));
-  return { uploads, pending, committed, pick, settle };
+  return { host, uploads, pending, committed, commits, pick, settle };
 }
 
 describe('uploading the files of a material', () => {
@@ -74,6 +81,63 @@ describe('uploading the files of a material', () => {
     expect(uploads.news('tenancy')).toEqual(failed.error);
     // And the first file is still the material's value
     expect(committed['tenancy']).toEqual({ files: [{ sha256: 'b'.repeat(64), name: '一.pdf', size: 8, type: 'application/pdf' }] });
+  });
+});
+
+describe('choosing the e-licence instead of an upload', () => {
+  // the fixture's 'id-card' can be replaced by a resident ID card e-licence (exempt); 'tenancy' cannot
+  const idCard = { eLicense: { type: 'resident-id-card' } };
+
+  it('keeps "use my e-licence", the default choice, as the value without any typing, and tells no listener', () => {
+    // Given a form whose host knows none of the applicant's licences
+    const { uploads, committed, commits } = setup();
+    // When the form applies its defaults
+    uploads.applyDefaults({});
+    // Then the material shown with the e-licence selected has the e-licence as its value
+    expect(uploads.mode('id-card', composeFixture().materials.find((m) => m.id === 'id-card')!)).toBe('e-licence');
+    expect(committed).toEqual({ 'id-card': idCard });
+    // And no ot-change is fired: the person changed nothing (an autosave would create a draft on every page load)
+    expect(commits).toEqual([['id-card', false]]);
+  });
+
+  it('adds the number typed, drops it when erased, and forgets the e-licence only when the person chooses to upload', () => {
+    const { uploads, committed, commits } = setup();
+    uploads.applyDefaults({});
+    uploads.setLicenceNumber('id-card', ' 420703199405120024 ');
+    expect(committed['id-card']).toEqual({ eLicense: { type: 'resident-id-card', number: '420703199405120024' } });
+    uploads.setLicenceNumber('id-card', '');
+    expect(committed['id-card']).toEqual(idCard);
+    // When the person chooses to upload, and nothing is uploaded yet, the material has no value
+    uploads.setMode('id-card', 'upload');
+    expect(committed['id-card']).toBeUndefined();
+    // And choosing the e-licence again brings it back
+    uploads.setMode('id-card', 'e-licence');
+    expect(committed['id-card']).toEqual(idCard);
+    expect(commits.slice(1).every(([, told]) => told)).toBe(true);
+  });
+
+  it('uses the licence number the host knows, also when the host learns it after the default was kept', () => {
+    const { host, uploads, committed } = setup();
+    uploads.applyDefaults({});
+    host.eLicenses = [{ type: 'resident-id-card', number: '420703199405120024' }];
+    uploads.applyDefaults({ ...committed } as Record<string, MaterialValue>);
+    expect(committed['id-card']).toEqual({ eLicense: { type: 'resident-id-card', number: '420703199405120024' } });
+  });
+
+  it('keeps what a resumed draft says: uploaded files, a chosen e-licence without a number; a read-only material gets no default', () => {
+    const file = { sha256: 'c'.repeat(64), name: '身份证.pdf', size: 8, type: 'application/pdf' };
+    const resumed = setup();
+    resumed.uploads.reset({ 'id-card': { files: [file] } });
+    resumed.uploads.applyDefaults({ 'id-card': { files: [file] } });
+    expect(resumed.commits).toEqual([]);
+    const chosen = setup();
+    chosen.uploads.reset({ 'id-card': idCard });
+    chosen.uploads.applyDefaults({ 'id-card': idCard });
+    expect(chosen.commits).toEqual([]);
+    // a supplement request that does not name the material: it stays as the server has it
+    const locked = setup({ locked: ['material/id-card'] });
+    locked.uploads.applyDefaults({});
+    expect(locked.committed).toEqual({});
   });
 });
 

@@ -153,7 +153,12 @@ export interface Submission {
   materials?: Record<string, MaterialValue>;
 }
 
-/** What the applicant provided for one material: uploaded files, or a referenced e-licence. */
+/**
+ * What the applicant provided for one material: uploaded files, or the e-licence they chose
+ * instead (免提交). `number` is the licence's number when the applicant or the portal knows it;
+ * without it the department retrieves the applicant's licence of that type itself.
+ * @example { eLicense: { type: 'resident-id-card' } } // "use my e-licence", number not known
+ */
 export type MaterialValue =
   | { files: Array<{ sha256: string; name: string; size: number; type: string }> }
-  | { eLicense: { type: string; number: string } };
+  | { eLicense: { type: string; number?: string } };

@@ -168,6 +168,39 @@ describe('checking a submission', () => {
     expect(exempt.errors).toEqual([]);
   });
 
+  it('keeps the e-licence an applicant chose without its number, and refuses a blank or non-text number', () => {
+    // Given the applicant chose "use my e-licence" for the mother's ID card and did not know the number
+    const submission = (eLicense: Json) => ({
+      answers: { settleHere: false },
+      data: { mother: { name: 'x' }, child: { birthDate: '2000-01-01' } },
+      materials: { 'mother-id': { eLicense } },
+    });
+    // When the submission is checked, then the choice is stored as it is: the department retrieves the licence
+    const chosen = checkSubmission(composed, submission({ type: 'resident-id-card' }), null, { now: '2024-05-01' });
+    expect(chosen.errors).toEqual([]);
+    expect(chosen.materials).toEqual({ 'mother-id': { eLicense: { type: 'resident-id-card' } } });
+    // And a number that is given must say something
+    const blank = checkSubmission(composed, submission({ type: 'resident-id-card', number: '  ' }), null, { now: '2024-05-01' });
+    const numeric = checkSubmission(composed, submission({ type: 'resident-id-card', number: 42 }), null, { now: '2024-05-01' });
+    expect([...summary(blank.errors), ...summary(numeric.errors)]).toMatchInlineSnapshot(`
+      [
+        [
+          "type",
+          "/materials/mother-id/eLicense",
+          {},
+          "mother-id/eLicense is malformed",
+        ],
+        [
+          "type",
+          "/materials/mother-id/eLicense",
+          {},
+          "mother-id/eLicense is malformed",
+        ],
+      ]
+    `);
+    expect(blank.materials).toEqual({});
+  });
+
   it('does not let a hidden value decide what else is shown', () => {
     const trap = composeAll([
       dictionary({}),

@@ -131,14 +131,16 @@ export function checkSubmission(
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** Checks one provided material: uploaded files within its limits, or an e-licence of its type. */
+/** Checks one provided material: uploaded files within its limits, or an e-licence of its type (a number, if any, not blank). */
 function checkMaterial(material: ComposedMaterial, value: Json): ValidationError[] {
   const at = `/materials/${escapePointer(material.id)}`;
   const malformed = (path: string): ValidationError => ({ keyword: 'type', instancePath: `${at}${path}`, params: {}, message: malformedMessage(`${material.id}${path}`) });
   if (!isJsonObject(value)) return [malformed('')];
   if ('eLicense' in value) {
     const licence = value.eLicense;
-    if (!isJsonObject(licence) || typeof licence.type !== 'string' || typeof licence.number !== 'string' || licence.number.trim() === '') {
+    // the number is optional (the department retrieves the licence by type), but when given it says something
+    const number = isJsonObject(licence) ? licence.number : undefined;
+    if (!isJsonObject(licence) || typeof licence.type !== 'string' || (number !== undefined && (typeof number !== 'string' || number.trim() === ''))) {
       return [malformed('/eLicense')];
     }
     if (!material.eLicense || licence.type !== material.eLicense) {

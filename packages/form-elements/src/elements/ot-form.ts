@@ -118,6 +118,8 @@ export class OtForm extends LitElement implements RenderHost {
   set materials(value: Record<string, MaterialValue>) {
     this.replace({ materials: value });
     this.uploads.reset(value);
+    // a material shown with "use my e-licence" selected has that as its value (after the bundle is set: willUpdate)
+    if (this.model) this.uploads.applyDefaults(this.model.materials);
   }
 
   /**
@@ -177,7 +179,7 @@ export class OtForm extends LitElement implements RenderHost {
     if (changed.has('supplement')) {
       this.flagged = flaggedPaths(this.supplement);
     }
-    if ((changed.has('composed') || changed.has('eLicenses')) && this.model) this.uploads.applyDefaults(this.model.materials);
+    if ((changed.has('composed') || changed.has('eLicenses') || changed.has('supplement')) && this.model) this.uploads.applyDefaults(this.model.materials);
     if (changed.has('locale') || changed.has('composed') || changed.has('supplement') || changed.has('widgets') || changed.has('eLicenses')) {
       this.epoch++;
     }
@@ -274,13 +276,14 @@ export class OtForm extends LitElement implements RenderHost {
     return new FieldContext(this, info);
   }
 
-  /** Stores a material's value (from the uploads controller) and tells listeners. */
-  commitMaterial(id: string, value: MaterialValue | undefined): void {
+  /** Stores a material's value (from the uploads controller) and tells listeners, unless the form chose it itself (`quiet`). */
+  commitMaterial(id: string, value: MaterialValue | undefined, quiet = false): void {
     const model = this.model;
     if (!model) return;
     model.setMaterial(id, value);
     const path = MATERIAL + id;
     if (this.errors.has(path)) this.validatePaths([path]);
+    if (quiet) return;
     this.dispatchEvent(
       new CustomEvent<OtChangeDetail>('ot-change', {
         detail: { path, value: value as Json | undefined, data: model.data, answers: model.answers },

@@ -51,6 +51,8 @@ export const strings = {
     en: 'No upload needed: the department will fetch your electronic licence. Give its number if you know it, to speed up the check.',
   },
   eLicenceNumber: { 'zh-CN': '电子证照编号', en: 'Electronic licence number' },
+  eLicenceChosen: { 'zh-CN': '使用电子证照（免提交），由受理部门调取', en: 'Electronic licence (no upload needed), fetched by the department' },
+  notProvided: { 'zh-CN': '未提交', en: 'Not provided' },
   howToProvide: { 'zh-CN': '提供方式', en: 'How will you provide it?' },
   limits: { 'zh-CN': '格式：{types}；单个文件不超过 {size}；最多 {files} 个文件', en: 'Formats: {types}; up to {size} each; at most {files} files' },
   uploading: { 'zh-CN': '正在上传', en: 'Uploading' },

@@ -90,9 +90,15 @@ function renderModeChoice(h: RenderHost, view: MaterialView, id: string): Templa
 }
 
 function renderLicence(h: RenderHost, view: MaterialView, id: string, locked: boolean): TemplateResult {
-  const value = view.value && 'eLicense' in view.value ? view.value.eLicense.number : '';
+  const chosen = view.value && 'eLicense' in view.value ? view.value.eLicense : undefined;
+  const value = chosen?.number ?? '';
+  const number = view.licence?.number ?? value;
+  if (locked && !number) {
+    // read-only (a supplement that does not name it): the e-licence chosen without a number, or nothing
+    return html`<p class="licence" id="${id}-licence">${h.t(chosen ? strings.eLicenceChosen : strings.notProvided)}</p>`;
+  }
   if (view.licence || locked) {
-    return html`<p class="licence" id="${id}-licence">${h.t(strings.eLicenceNumber)}${h.t(strings.colon)}<span class="mono">${view.licence?.number ?? value}</span></p>`;
+    return html`<p class="licence" id="${id}-licence">${h.t(strings.eLicenceNumber)}${h.t(strings.colon)}<span class="mono">${number}</span></p>`;
   }
   return html`<div class="field field--nested">
     <p class="hint">${h.t(strings.eLicenceHint)}</p>

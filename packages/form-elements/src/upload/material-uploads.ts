@@ -14,15 +14,22 @@ export interface UploadHost {
   bump(path: string): void;
   requestUpdate(): void;
   dispatchEvent(event: Event): boolean;
-  /** Stores a material's value in the form model (and tells listeners). */
-  commitMaterial(id: string, value: MaterialValue | undefined): void;
+  /** Whether a path is read-only (a supplement request that does not name it). */
+  locked(path: string): boolean;
+  /**
+   * Stores a material's value in the form model and tells listeners — unless `quiet`: a value the
+   * form chose itself (the default e-licence) is no change by the person, so no `ot-change`.
+   */
+  commitMaterial(id: string, value: MaterialValue | undefined, quiet?: boolean): void;
 }
 
 /**
  * The materials' files: checks them against the definition's limits (type, size, count), uploads
  * them through `.uploader` or an `ot-upload-request` event, tracks progress, and keeps each
- * material's value — `{ files }` from finished uploads, or `{ eLicense }` when the person chose
- * their electronic licence instead (then nothing is uploaded).
+ * material's value — `{ files }` from finished uploads, or `{ eLicense: { type, number? } }` when
+ * the person chose their electronic licence instead (then nothing is uploaded; the number when
+ * known). The choice shown is always the value kept: a material shown with "use my e-licence"
+ * selected has the e-licence as its value, typed number or not.
  */
 export class MaterialUploads {
   private files = new Map<string, MaterialUpload[]>();
@@ -72,7 +79,7 @@ export class MaterialUploads {
     for (const [id, value] of Object.entries(values)) {
       if ('eLicense' in value) {
         this.modes.set(id, 'e-licence');
-        this.numbers.set(id, value.eLicense.number);
+        if (value.eLicense.number) this.numbers.set(id, value.eLicense.number);
       } else {
         this.files.set(
           id,
@@ -90,11 +97,17 @@ export class MaterialUploads {
     }
   }
 
-  /** Stores the e-licence value of materials that default to it (the host knows the applicant's licence). */
+  /**
+   * Stores the e-licence as the value of every material shown with "use my e-licence" selected
+   * (the default of a material an e-licence can replace) that has no value yet, or whose number
+   * the host now knows — quietly: the person changed nothing. Read-only materials keep their value.
+   * @example uploads.applyDefaults(model.materials) // 'id-card' → { eLicense: { type: 'resident-id-card' } }
+   */
   applyDefaults(current: Record<string, MaterialValue>): void {
     for (const m of this.host.composed?.materials ?? []) {
-      const licence = this.licence(m);
-      if (!current[m.id] && licence && this.mode(m.id, m) === 'e-licence') this.commit(m.id);
+      const value = current[m.id];
+      if (!m.eLicense || this.mode(m.id, m) !== 'e-licence' || this.host.locked(MATERIAL + m.id)) continue;
+      if (value === undefined || ('eLicense' in value && value.eLicense.number !== this.licenceValue(m, m.eLicense).eLicense.number)) this.commit(m.id, true);
     }
   }
 
@@ -210,20 +223,24 @@ export class MaterialUploads {
     return material.eLicense ? this.host.eLicenses.find((l) => l.type === material.eLicense) : undefined;
   }
 
+  /** The e-licence value of a material: its type, and the number the host knows or the person typed, if any. */
+  private licenceValue(material: ComposedMaterial, type: string): { eLicense: { type: string; number?: string } } {
+    const number = this.licence(material)?.number || this.numbers.get(material.id);
+    return { eLicense: { type, ...(number ? { number } : {}) } };
+  }
+
   /** The material's value from the chosen mode and finished uploads; stored in the form model. */
-  private commit(id: string): void {
+  private commit(id: string, quiet = false): void {
     const material = this.material(id);
     if (!material) return;
-    const licence = this.licence(material);
     let value: MaterialValue | undefined;
     if (material.eLicense && this.mode(id, material) === 'e-licence') {
-      const number = licence?.number ?? this.numbers.get(id) ?? '';
-      value = number ? { eLicense: { type: material.eLicense, number } } : undefined;
+      value = this.licenceValue(material, material.eLicense);
     } else {
       const refs = this.of(id).flatMap((u) => (u.ref ? [u.ref] : []));
       value = refs.length ? { files: refs } : undefined;
     }
-    this.host.commitMaterial(id, value);
+    this.host.commitMaterial(id, value, quiet);
     this.changed(id);
   }
 

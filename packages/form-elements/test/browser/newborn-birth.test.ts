@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeExample, validatorSource } from '../fixtures.js';
 import { axe, screenshot, settled, startSite, type TestSite } from './harness.js';
-import { answer, answers, fill, fillAll, group, title } from '../../../../examples/testing/newborn-birth.js';
+import { answer, answers, fill, fillAll, fillEntries, group, shortAnswers, shortEntries, title } from '../../../../examples/testing/newborn-birth.js';
 
 const composed = composeExample('newborn-birth');
 let site: TestSite;
@@ -163,7 +163,54 @@ describe('the newborn-birth bundle in <ot-form>', () => {
     expect(data['medical-insurance-enrolment']).toEqual({ coverageYear: '2024', paymentChannel: 'tax-app' });
     expect(data['birth-medical-certificate']).toMatchObject({ gestationalWeeks: 39, birthWeightGrams: 3350 });
     expect(data['social-security-card']).toBeUndefined();
-    expect(materials).toEqual({ 'power-of-attorney': { files: [{ sha256: 'a'.repeat(64), name: '委托书.pdf', size: 13, type: 'application/pdf' }] } });
+    // the materials an e-licence replaces go as the e-licence chosen by default; the power of attorney as its file
+    const eLicence = (type: string) => ({ eLicense: { type } });
+    expect(materials).toEqual({
+      'power-of-attorney': { files: [{ sha256: 'a'.repeat(64), name: '委托书.pdf', size: 13, type: 'application/pdf' }] },
+      'mother-id-card': eLicence('resident-id-card'),
+      'father-id-card': eLicence('resident-id-card'),
+      'birth-medical-certificate': eLicence('birth-medical-certificate'),
+      'household-register': eLicence('household-register'),
+      'marriage-certificate': eLicence('marriage-certificate'),
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('submits "use my e-licence", the default of a material an e-licence replaces, with nothing typed', async () => {
+    // Given the short path (born outside Hubei, no Hubei household): the vaccination certificate only,
+    // whose two materials an e-licence can replace
+    const { page, errors } = await open();
+    await answer(form(page), composed, shortAnswers);
+    await fillEntries(form(page), composed, shortEntries);
+    const exempt = composed.materials.filter((m) => m.exempt && m.items.includes('vaccination-certificate'));
+    expect(exempt.map((m) => m.id)).toEqual(['mother-id-card', 'birth-medical-certificate']);
+    // the e-licence is selected for both, and no number is typed
+    for (const m of exempt) {
+      await expect.poll(() => form(page).locator(`[id="m-${m.id}-mode"]`).isChecked(), settled).toBe(true);
+      expect(await form(page).locator(`[id="m-${m.id}-licence"]`).inputValue()).toBe('');
+    }
+    // and the form told no listener of a change it made itself
+    expect((await events(page, 'ot-change')).filter((e) => (e as { path: string }).path.startsWith('material/'))).toEqual([]);
+
+    // When it is submitted as it stands
+    await form(page).getByRole('button', { name: '提交申请' }).click();
+
+    // Then the submission says the applicant chose the e-licence for each material
+    const submitted = (await events(page, 'ot-submit')) as Array<{ submission: Submission }>;
+    expect(await form(page).locator('.error-summary').count()).toBe(0);
+    expect(submitted.map((s) => s.submission.materials)).toEqual([
+      { 'mother-id-card': { eLicense: { type: 'resident-id-card' } }, 'birth-medical-certificate': { eLicense: { type: 'birth-medical-certificate' } } },
+    ]);
+
+    // When a number is typed for one and the other is to be uploaded instead (nothing uploaded yet)
+    await form(page).locator('[id="m-mother-id-card-licence"]').fill('420703199405120024');
+    await form(page).locator('[id="m-birth-medical-certificate-mode-upload"]').check();
+    await expect.poll(() => form(page).locator('[id="m-birth-medical-certificate-file"]').count(), settled).toBe(1);
+    await form(page).getByRole('button', { name: '提交申请' }).click();
+
+    // Then the number goes with the e-licence, and the material to upload has no value
+    const again = (await events(page, 'ot-submit')) as Array<{ submission: Submission }>;
+    expect(again.at(-1)!.submission.materials).toEqual({ 'mother-id-card': { eLicense: { type: 'resident-id-card', number: '420703199405120024' } } });
     expect(errors).toEqual([]);
   });
 

@@ -194,7 +194,8 @@ describe('materials', () => {
     await form(page).evaluate((el: any, materials) => (el.materials = materials), resumed);
     await expect.poll(() => page.evaluate(() => (window as any).otTest.aborted), settled).toEqual(['合同.pdf']);
     expect(await form(page).locator('.file-name').allTextContents()).toEqual(['旧合同.pdf']);
-    expect(await form(page).evaluate((el: any) => el.materials)).toEqual(resumed);
+    // the ID card the draft has no value for is shown with "use my e-licence" selected, so that is its value
+    expect(await form(page).evaluate((el: any) => el.materials)).toEqual({ ...resumed, 'id-card': { eLicense: { type: 'resident-id-card' } } });
     expect(errors).toEqual([]);
   });
 
@@ -339,7 +340,8 @@ describe('submitting', () => {
       {
         answers: {},
         data: { 'household-members': { name: '王芳', idNumber: '420703199405120024', members: [{ name: '李明', relationship: 'child' }] } },
-        materials: { tenancy: { files: [{ sha256: 'c'.repeat(64), name: 'a.pdf', size: 3, type: 'application/pdf' }] } },
+        // the ID card an e-licence replaces: the e-licence, chosen by default
+        materials: { tenancy: { files: [{ sha256: 'c'.repeat(64), name: 'a.pdf', size: 3, type: 'application/pdf' }] }, 'id-card': { eLicense: { type: 'resident-id-card' } } },
       },
     ]);
   });
