@@ -7,6 +7,7 @@ import type { ReviewField, ReviewSection } from '../model/review.js';
 import { displayValue } from '../model/schema.js';
 import { controls, tokens } from '../styles/theme.js';
 import { flagStyles, renderFlag } from '../render/flag.js';
+import { regionLabel } from '../render/region.js';
 import { DivisionNames } from './division-names.js';
 
 /**
@@ -105,6 +106,12 @@ export class OtReviewData extends LitElement {
   @property({ attribute: false }) accessor missing: ReadonlySet<string> = new Set();
   private readonly names = new DivisionNames(this);
 
+  /** A value as text; a division's Chinese name marked `lang="zh-CN"` (the data has no other). */
+  private shown(schema: ReviewField['schema'], value: ReviewField['value']): TemplateResult | string {
+    if (schema?.format === 'division' && typeof value === 'string' && divisionName(value)) return regionLabel(this.locale, value);
+    return displayValue(schema, value, this.locale, divisionName);
+  }
+
   private value(field: ReviewField): TemplateResult | string {
     const l = this.locale;
     if (field.rows) {
@@ -113,12 +120,12 @@ export class OtReviewData extends LitElement {
         ${field.rows.map(
           (row, i) => html`<dl>
             <dt class="n">${t(l, 'row', { n: i + 1 })}</dt>
-            ${row.map((cell) => html`<dt>${tx(l, cell.title)}</dt><dd>${displayValue(cell.schema, cell.value, l, divisionName)}</dd>`)}
+            ${row.map((cell) => html`<dt>${tx(l, cell.title)}</dt><dd>${this.shown(cell.schema, cell.value)}</dd>`)}
           </dl>`,
         )}
       </div>`;
     }
-    return html`${displayValue(field.schema, field.value, l, divisionName)}${field.computed ? html`<span class="badge tag">${t(l, 'computed')}</span>` : nothing}`;
+    return html`${this.shown(field.schema, field.value)}${field.computed ? html`<span class="badge tag">${t(l, 'computed')}</span>` : nothing}`;
   }
 
   private table(id: string, title: Text, fields: ReviewField[], flagging: boolean) {

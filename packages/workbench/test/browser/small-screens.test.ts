@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { overflowing } from '../../../../examples/testing/chromium.js';
 import { axe, REGION, screenshot, startWorkbench, submitNewborn, type WorkbenchSite } from './harness.js';
-import { applicationLoaded, expect, focused, poll, queueRows, stateBadge } from './steps.js';
+import { applicationLoaded, expect, fieldRow, focused, poll, queueRows, stateBadge } from './steps.js';
 
 let site: WorkbenchSite;
 let id: string;
@@ -67,6 +67,9 @@ describe('the region in English', () => {
     await page.goto(`${site.url}/workbench/#/applications/${id}`);
     await applicationLoaded(page);
     expect(await page.locator('ot-application .summary [lang="zh-CN"]').textContent()).toBe('湖北省鄂州市华容区');
+    // and so is a division the applicant gave (the place of birth)
+    expect(await fieldRow(page, 'child.birthPlace').locator('td').textContent()).toBe('湖北省鄂州市鄂城区 (420704)');
+    expect(await fieldRow(page, 'child.birthPlace').locator('td [lang="zh-CN"]').textContent()).toBe('湖北省鄂州市鄂城区');
     expect(errors).toEqual([]);
   });
 });
