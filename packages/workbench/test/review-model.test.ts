@@ -45,6 +45,11 @@ describe('the application as staff read it', () => {
     expect(materials.map(([id]) => id)).not.toContain('household-register');
   });
 
+  it('lists an e-licence the applicant chose without its number as the e-licence (what the form records by default)', () => {
+    const chosen = reviewModel(newborn, NEWBORN.answers, NEWBORN.data as Record<string, Json>, { 'birth-medical-certificate': { eLicense: { type: 'birth-medical-certificate' } } }, '2025-03-03');
+    expect(chosen.materials.find((m) => m.id === 'birth-medical-certificate')).toMatchObject({ files: [], eLicense: { type: 'birth-medical-certificate' } });
+  });
+
   it('names division codes when the names are loaded, and shows the code otherwise', () => {
     const schema = { type: 'string', format: 'division' } as const;
     expect(displayValue(schema, '420703', 'zh-CN', (c) => (c === '420703' ? '湖北省鄂州市华容区' : undefined))).toBe('湖北省鄂州市华容区（420703）');

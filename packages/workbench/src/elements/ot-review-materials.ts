@@ -109,7 +109,7 @@ export class OtReviewMaterials extends LitElement {
             </th>
             <td>
               ${m.eLicense
-                ? html`<span class="licence">${t(l, 'eLicenceRef', { number: m.eLicense.number })}</span>`
+                ? html`<span class="licence">${m.eLicense.number ? t(l, 'eLicenceRef', { number: m.eLicense.number }) : t(l, 'eLicenceChosen')}</span>`
                 : m.files.length
                   ? html`<ul>
                       ${m.files.map(

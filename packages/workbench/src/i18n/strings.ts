@@ -94,6 +94,7 @@ export const strings = {
   providedColumn: { 'zh-CN': '提交情况', en: 'Provided' },
   notProvided: { 'zh-CN': '未提交', en: 'not provided' },
   eLicenceRef: { 'zh-CN': '引用电子证照 {number}', en: 'e-licence {number} referenced' },
+  eLicenceChosen: { 'zh-CN': '使用电子证照（免提交），由部门调取', en: 'e-licence chosen (no upload): the department retrieves it' },
   downloadFile: { 'zh-CN': '下载 {name}（{size}）', en: 'Download {name} ({size})' },
   downloadFailed: { 'zh-CN': '下载失败：{reason}', en: 'Download failed: {reason}' },
   row: { 'zh-CN': '第 {n} 项', en: 'Entry {n}' },

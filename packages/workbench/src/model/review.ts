@@ -32,7 +32,8 @@ export interface ReviewMaterial {
   exempt: boolean;
   eLicenseType?: string;
   files: Array<{ sha256: string; name: string; size: number; type: string }>;
-  eLicense?: { type: string; number: string };
+  /** The e-licence the applicant chose instead of an upload; without `number` the department retrieves it by type. */
+  eLicense?: { type: string; number?: string };
   /** Items that ask for it. */
   items: string[];
 }
@@ -125,7 +126,7 @@ export function reviewModel(
   const reviewMaterials: ReviewMaterial[] = composed.materials
     .filter((m) => (state.materials.visible.has(m.id) || materials[m.id] !== undefined) && materialInFocus(m.id))
     .map((m) => {
-      const value = materials[m.id] as { files?: ReviewMaterial['files']; eLicense?: { type: string; number: string } } | undefined;
+      const value = materials[m.id] as { files?: ReviewMaterial['files']; eLicense?: ReviewMaterial['eLicense'] } | undefined;
       return {
         id: m.id,
         title: m.title,
