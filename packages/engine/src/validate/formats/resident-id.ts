@@ -58,6 +58,8 @@ function birthDateOf(id: string): number {
   if (y < 1900 || m < 1 || m > 12 || d < 1) return 0;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return 0;
+  // Before the last known today it is in the past whatever the time now (the clock only moves on): no Date.now().
+  if (ymd < today.value) return ymd;
   return ymd <= todayInChina() ? ymd : 0;
 }
 
