@@ -10,6 +10,7 @@ import {
   residentIdCheckChar,
 } from './formats/index.js';
 import { validateData } from './validator.js';
+import { forgetToday } from './formats/resident-id.js';
 
 describe('every Chinese format descriptor', () => {
   it.each(chineseFormats.map((f) => [f.name, f] as const))('%s accepts its valid examples and rejects its invalid ones', (_, format) => {
@@ -66,6 +67,7 @@ describe('resident-id (GB 11643)', () => {
     vi.useFakeTimers();
     // 2024-06-01 02:00 in Beijing is still 31 May in UTC.
     vi.setSystemTime(new Date('2024-05-31T18:00:00Z'));
+    forgetToday(); // the clock went back (from today to 2024)
     const id = (first17: string) => first17 + residentIdCheckChar(first17);
     expect(residentId.validate(id('11010520240601001'))).toBe(true);
     expect(residentId.validate(id('11010520240602001'))).toBe(false);
@@ -77,6 +79,7 @@ describe('resident-id (GB 11643)', () => {
     vi.useFakeTimers();
     const id = `${'11010520240602001'}${residentIdCheckChar('11010520240602001')}`; // born 2 June 2024
     vi.setSystemTime(new Date('2024-06-01T15:59:59Z')); // 1 June, 23:59:59 in Beijing
+    forgetToday();
     expect(residentId.validate(id)).toBe(false);
     vi.setSystemTime(new Date('2024-06-01T16:00:00Z')); // 2 June, 00:00 in Beijing
     expect(residentId.validate(id)).toBe(true);
@@ -136,5 +139,22 @@ describe('division (GB/T 2260)', () => {
   it('rejects codes that do not exist, the wrong length, and HK/Macao/Taiwan (absent from the source list)', () => {
     for (const code of ['110199', '990000', '440399', '11010', '1101050', 'abcdef', '810000', '710000', ''])
       expect(division.validate(code), code).toBe(false);
+  });
+});
+
+describe('resident-id and a clock that goes back', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('notices within 256 checks that the clock went back past a birth date', () => {
+    vi.useFakeTimers();
+    const id = (first17: string) => first17 + residentIdCheckChar(first17);
+    const bornJune2 = id('11010520240602001');
+    vi.setSystemTime(new Date('2024-06-10T00:00:00Z'));
+    forgetToday();
+    expect(residentId.validate(bornJune2)).toBe(true);
+    vi.setSystemTime(new Date('2024-06-01T00:00:00Z')); // corrected back: 2 June is tomorrow now
+    const answers = Array.from({ length: 256 }, () => residentId.validate(bornJune2));
+    expect(answers.at(-1)).toBe(false);
+    expect(answers.indexOf(false)).toBeGreaterThanOrEqual(0);
   });
 });

@@ -34,16 +34,31 @@ export function residentIdCheckChar(first17: string): string {
   return CHECK[sum % 11]!;
 }
 
-let today = { value: 0, from: 0, until: 0 };
+/** The day in China last read from the clock (YYYYMMDD, and its span), and how many checks may still skip the clock. */
+const today = { value: 0, from: 0, until: 0, unchecked: 0 };
+/** How many checks of a date before `today.value` may skip reading the clock. */
+const CLOCK_EVERY = 256;
+
+/**
+ * Forgets the cached day, so the next check reads the clock. For tests that move the clock
+ * backwards (a real clock moving back is noticed within 256 checks). Not exported by the package.
+ * @example vi.setSystemTime(new Date('2024-06-01T16:00:00Z')); forgetToday();
+ */
+export function forgetToday(): void {
+  today.value = today.from = today.until = today.unchecked = 0;
+}
 
 /** Today's date in China (UTC+8) as the number YYYYMMDD, recomputed once a day: a birth date may not be later. */
 function todayInChina(): number {
   const now = Date.now();
+  today.unchecked = CLOCK_EVERY;
   if (now < today.from || now >= today.until) {
     const local = now + CHINA_OFFSET_MS;
     const iso = new Date(local).toISOString();
     const from = Math.floor(local / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
-    today = { value: Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10)), from, until: from + DAY_MS };
+    today.value = Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10));
+    today.from = from;
+    today.until = from + DAY_MS;
   }
   return today.value;
 }
@@ -58,8 +73,9 @@ function birthDateOf(id: string): number {
   if (y < 1900 || m < 1 || m > 12 || d < 1) return 0;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return 0;
-  // Before the last known today it is in the past whatever the time now (the clock only moves on): no Date.now().
-  if (ymd < today.value) return ymd;
+  // A date before the last known today is in the past unless the clock went back: the clock is
+  // read again for it only every CLOCK_EVERY checks (a correction is seen within that many).
+  if (ymd < today.value && --today.unchecked > 0) return ymd;
   return ymd <= todayInChina() ? ymd : 0;
 }
 
