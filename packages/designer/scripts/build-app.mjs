@@ -1,47 +1,21 @@
 #!/usr/bin/env node
-// Bundles the designer app for the server: dist/app/{index.html, designer.js, designer.css}.
-// The server serves packages/designer/dist/app at /designer/ (packages/server/src/http/assets.ts).
-// Workspace packages are bundled from their sources (the `source` export condition), so the app
-// does not depend on the order other packages were built in.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+// Bundles the designer app for the server into dist/app (served at /designer/); the build itself is
+// shared with the other staff app: scripts/build-staff-app.mjs at the repository root.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildStaffApp, summary } from '../../../scripts/build-staff-app.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist/app');
 
 /**
- * Builds the app into `outdir` (default dist/app) and returns esbuild's metafile.
+ * Builds the designer app into `outdir` (default dist/app) and returns esbuild's metafile.
  * @example await buildApp({ minify: false })
  */
-export async function buildApp({ outdir = out, minify = true } = {}) {
-  rmSync(outdir, { recursive: true, force: true });
-  mkdirSync(outdir, { recursive: true });
-  const result = await build({
-    entryPoints: { designer: join(root, 'src/app/main.ts') },
-    bundle: true,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    outdir,
-    conditions: ['source'],
-    minify,
-    sourcemap: true,
-    legalComments: 'linked',
-    metafile: true,
-    logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  copyFileSync(join(root, 'src/app/index.html'), join(outdir, 'index.html'));
-  copyFileSync(join(root, 'src/app/designer.css'), join(outdir, 'designer.css'));
-  return result.metafile;
+export function buildApp({ outdir = out, minify = true } = {}) {
+  return buildStaffApp({ root, name: 'designer', outdir, minify });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const metafile = await buildApp({ minify: !process.argv.includes('--no-minify') });
-  const bytes = Object.entries(metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
-  console.log(`designer app → ${out} (${(bytes / 1024).toFixed(0)} KiB of JavaScript)`);
+  console.log(summary('designer', out, await buildApp({ minify: !process.argv.includes('--no-minify') })));
 }
