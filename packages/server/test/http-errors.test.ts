@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { load } from '@onething/engine';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { call, memoryLogger, startServer, token, type TestServer } from './helpers.js';
 
@@ -135,6 +137,36 @@ describe('HTTP errors are { code, message, pointer? } with the right status', ()
       }
     `);
     expect((await draft('zh-CN')).body.message).toMatchInlineSnapshot(`"请求不符合接口约定：/materials 中的名称“ID card”须为小写字母、数字和单个连字符，以字母开头，不超过 80 个字符（如 newborn-birth）"`);
+  });
+
+  it('takes a department id in the queue exactly when the meta-schema would take it as an item’s department, and says in words what it must look like', async () => {
+    server = await startServer();
+    const admin = await token({ sub: 'admin-1', roles: ['admin'] });
+    const queue = (department: string, locale = 'en') => call(`${server!.url}/api/queue?department=${encodeURIComponent(department)}`, { token: admin, headers: { 'accept-language': locale } });
+    const example = JSON.parse(await readFile(new URL('../../../examples/definitions/items/birth-medical-certificate.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    // The meta-schema's verdict: load the example item with this department id and look for a problem at /department/id.
+    const metaSchemaTakes = (id: string) =>
+      !load([{ path: 'item.json', content: { ...example, department: { id, title: { 'zh-CN': '部门', en: 'Department' } } } }]).diagnostics.some(
+        (d) => d.code === 'invalid-definition' && d.pointer === '/department/id',
+      );
+    // The old API pattern took the first five; the meta-schema never did.
+    const ids = ['1st-window', 'double--hyphen', 'trailing-', '0', `a${'b'.repeat(80)}`, 'Public-Security', 'public_security', 'public-security', 'window2', 'huarong-health'];
+    const apiTakes: boolean[] = [];
+    for (const id of ids) {
+      const response = await queue(id);
+      apiTakes.push(response.status === 200);
+      if (response.status !== 200) expect(response).toMatchObject({ status: 400, body: { code: 'invalid-request', pointer: '/query/department' } });
+    }
+    expect(apiTakes).toEqual(ids.map(metaSchemaTakes));
+    expect(apiTakes).toEqual([false, false, false, false, false, false, false, true, true, true]);
+    expect((await queue('Public-Security')).body).toMatchInlineSnapshot(`
+      {
+        "code": "invalid-request",
+        "message": "The request does not match the API contract: /department must be lower-case letters, digits and single hyphens, starting with a letter, at most 80 characters (e.g. newborn-birth)",
+        "pointer": "/query/department",
+      }
+    `);
+    expect((await queue('1st-window', 'zh-CN')).body.message).toMatchInlineSnapshot(`"请求不符合接口约定：/department 须为小写字母、数字和单个连字符，以字母开头，不超过 80 个字符（如 newborn-birth）"`);
   });
 
   it('refuses repeated or bracketed query values where one string is expected', async () => {

@@ -26,8 +26,12 @@ const text: JsonSchema = {
 };
 const dataObject: JsonSchema = { type: 'object', maxProperties: 500, description: 'Bundle data (validated by the bundle’s own schema).' };
 
+// The meta-schema's Department.id is its Id (common.schema.json#/$defs/Department), so a
+// department id the API takes is one a definition can name.
+const departmentId: JsonSchema = { ...id, description: 'A department id (a definition id: the meta-schema’s Department.id is its Id).' };
+
 /** Shared parameter schemas. */
-export const schemas = { id, version, instant, sha256 };
+export const schemas = { id, departmentId, version, instant, sha256 };
 
 /**
  * What a value must look like, in words, for patterns whose ajv message ("must match pattern

@@ -1,6 +1,6 @@
 import type { RouteDescriptor } from '../route.js';
 import { HttpError } from '../errors.js';
-import { ref } from '../schemas.js';
+import { ref, schemas } from '../schemas.js';
 import { reviewerDepartments, type Principal } from '../../auth/principal.js';
 import { summaryView } from '../../applications/view.js';
 
@@ -41,7 +41,7 @@ export const queueRoutes: RouteDescriptor[] = [
     auth: 'token',
     roles: ['clerk', 'reviewer', 'admin'],
     query: {
-      department: { schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,99}$' }, description: 'Department id (default: your first).' },
+      department: { schema: schemas.departmentId, description: 'Department id (default: your first).' },
       region: { schema: { type: 'string', pattern: '^[0-9]{6}$' }, description: 'Division code (staff: only their own).' },
       state: { schema: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(,[A-Za-z][A-Za-z0-9]*){0,19}$' }, description: 'Comma-separated top-level states, e.g. `reception,supplement`.' },
       status: { schema: { enum: ['open', 'closed'], default: 'open' }, description: 'Open (default) or closed applications.' },
