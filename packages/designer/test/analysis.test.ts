@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { definitionId } from '@onething/engine';
 import { analyseBundle } from '../src/model/analysis.js';
 import { exampleBundle, exampleWorkspace, newBundle } from './fixtures.js';
 
@@ -51,6 +52,21 @@ describe('analysing a bundle being composed', () => {
     const analysis = analyseBundle(bundle, ws);
     expect(analysis.composed).toBeUndefined();
     expect(analysis.diagnostics.map((d) => [d.code, d.pointer])).toEqual([['invalid-definition', '/title']]);
+  });
+
+  it('says in words what a malformed id must look like (the engine’s definitionId message), not the raw pattern', () => {
+    const bundle = { ...newBundle(['vaccination-certificate']), lead: { id: 'Civil Affairs', title: { 'zh-CN': '民政局', en: 'Civil affairs' } } } as never;
+    const [problem, ...rest] = analyseBundle(bundle, ws).diagnostics;
+    expect(rest).toEqual([]);
+    expect([problem?.code, problem?.pointer]).toEqual(['invalid-definition', '/lead/id']);
+    expect(problem?.message).toMatchInlineSnapshot(`
+      {
+        "en": ""Civil Affairs" must be lower-case letters, digits and single hyphens, starting with a letter, at most 80 characters (e.g. newborn-birth)",
+        "zh-CN": ""Civil Affairs" 须为小写字母、数字和单个连字符，以字母开头，不超过 80 个字符（如 newborn-birth）",
+      }
+    `);
+    expect(problem?.message.en).toContain(definitionId.message.en);
+    expect(problem?.message['zh-CN']).toContain(definitionId.message['zh-CN']);
   });
 
   it('reports a when rule with an unknown operator', () => {

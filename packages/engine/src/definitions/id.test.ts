@@ -20,4 +20,33 @@ describe('definitionId: the meta-schema’s id, for checks outside the engine (t
       }
     `);
   });
+
+  it('words the meta-schema’s problem with a malformed id or id-named property in the same way, never as the expression', () => {
+    const problems = validateDefinition('overlay', {
+      kind: 'overlay',
+      id: 'Bad Id!',
+      version: '1.0.0',
+      region: '420703',
+      base: { kind: 'item', id: 'newborn-birth', version: '^1.0.0' },
+      remap: { departments: { 'Old Dept': { id: 'new-dept', title: { 'zh-CN': '新部门', en: 'New department' } } } },
+    });
+    expect(problems.map((p) => [p.pointer, p.problem.en])).toMatchInlineSnapshot(`
+      [
+        [
+          "/id",
+          ""Bad Id!" must be lower-case letters, digits and single hyphens, starting with a letter, at most 80 characters (e.g. newborn-birth)",
+        ],
+        [
+          "/remap/departments/Old Dept",
+          "property name "Old Dept" is not valid: it must be lower-case letters, digits and single hyphens, starting with a letter, at most 80 characters (e.g. newborn-birth)",
+        ],
+      ]
+    `);
+    expect(problems.map((p) => p.problem['zh-CN'])).toMatchInlineSnapshot(`
+      [
+        ""Bad Id!" 须为小写字母、数字和单个连字符，以字母开头，不超过 80 个字符（如 newborn-birth）",
+        "属性名“Old Dept”无效：须为小写字母、数字和单个连字符，以字母开头，不超过 80 个字符（如 newborn-birth）",
+      ]
+    `);
+  });
 });

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { escapePointer } from '../diagnostics/define.js';
 import { text, type Text } from '../text.js';
+import { definitionId } from './id.js';
 import { isSchemaObject } from './schema-walk.js';
 
 /** One problem worth telling the author: where (JSON pointer into the file) and what. */
@@ -87,7 +88,10 @@ function explain(error: ErrorObject): Explained {
       const rule = isSchemaObject(error.schema) && typeof error.schema.$ref === 'string' ? ` ${error.schema.$ref.replace(/^.*\//, '')}` : '';
       return {
         pointer: `${at}/${escapePointer(p.propertyName)}`,
-        problem: text(`属性名“${p.propertyName}”无效${rule ? `（应为${rule}）` : ''}`, `property name "${p.propertyName}" is not valid${rule ? ` (expected${rule})` : ''}`),
+        problem:
+          rule === ' Id'
+            ? text(`属性名“${p.propertyName}”无效：${definitionId.message['zh-CN']}`, `property name "${p.propertyName}" is not valid: it ${definitionId.message.en}`)
+            : text(`属性名“${p.propertyName}”无效${rule ? `（应为${rule}）` : ''}`, `property name "${p.propertyName}" is not valid${rule ? ` (expected${rule})` : ''}`),
       };
     }
     case 'type': {
@@ -101,6 +105,10 @@ function explain(error: ErrorObject): Explained {
       return { pointer: at, problem: text(`应为以下之一：${values}`, `must be one of: ${values}`) };
     }
     case 'pattern':
+      // An id is worded (definitionId.message) rather than shown as its expression.
+      if (p.pattern === definitionId.pattern) {
+        return { pointer: at, problem: text(`${show(error.data)} ${definitionId.message['zh-CN']}`, `${show(error.data)} ${definitionId.message.en}`) };
+      }
       return {
         pointer: at,
         problem: text(`${show(error.data)} 不符合格式${named} ${p.pattern}`, `${show(error.data)} does not match the format${named} ${p.pattern}`),
