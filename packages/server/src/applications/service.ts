@@ -81,7 +81,7 @@ export class ApplicationService {
 
   /** The runtime an application runs on: its pinned definitions and the flow it was created with. */
   async runtimeOf(app: ApplicationRecord): Promise<BundleRuntime> {
-    const runtime = await this.services.catalog.pinned({ id: app.bundle.id, version: app.bundle.version, items: app.bundle.items ?? {} }, app.bundle.hash);
+    const runtime = await this.services.catalog.pinned(app.bundle);
     if (!runtime) throw new Error(`application ${app.id} runs on ${app.bundle.id}@${app.bundle.version}, which is not published`);
     return runtime;
   }

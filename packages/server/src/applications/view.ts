@@ -77,7 +77,7 @@ export async function fullView(app: ApplicationRecord, services: Pick<Services, 
     store.attachments(app.id),
     store.getRating(app.id),
     store.inbox({ targets: applicationInboxTargets(access, app), applicationId: app.id, limit: 50 }),
-    app.flow ? services.catalog.pinned({ id: app.bundle.id, version: app.bundle.version, items: app.bundle.items ?? {} }, app.bundle.hash) : null,
+    app.flow ? services.catalog.pinned(app.bundle) : null,
   ]);
   const timeline = trail.map((e) => ({
     ...e,

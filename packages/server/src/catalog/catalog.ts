@@ -1,6 +1,15 @@
 import type { ApplicationFlow, BundleDefinition, ComposedBundle, Loaded, Registry, ShapeValidator } from '@onething/engine';
 
 /** Which bundle an application runs on: the bundle version and the item versions it resolved to. */
+/** What an application records of the definitions it runs on (`ApplicationRecord['bundle']`). */
+export interface PinnedBundle {
+  id: string;
+  version: string;
+  /** The flow's hash when the application was created. */
+  hash: string;
+  items?: Record<string, string>;
+}
+
 export interface BundleRef {
   id: string;
   version: string;
@@ -37,11 +46,11 @@ export interface Catalog {
   /** The runtime for a new application: the bundle at `version` (default: highest), items resolved now. */
   current(bundleId: string, version?: string): Promise<BundleRuntime | null>;
   /**
-   * The runtime an existing application runs on: its pinned versions and, given the flow `hash`
-   * it was created with, the flow stored under that hash when the engine now generates another
-   * one (an engine upgrade); with no such flow stored, the one generated now.
+   * The runtime an existing application runs on (`application.bundle`): its pinned versions and
+   * the flow it was created with — the flow stored under its `hash` when the engine now generates
+   * another one (an engine upgrade); with no such flow stored, the one generated now.
    */
-  pinned(ref: BundleRef, hash?: string): Promise<BundleRuntime | null>;
+  pinned(bundle: PinnedBundle): Promise<BundleRuntime | null>;
   /** Drops what was built (after a publish); other processes reload within the TTL. */
   invalidate(): void;
 }

@@ -78,13 +78,15 @@ export function createStoreCatalog(store: Store, options: { logger: Logger; ttlM
         return runtime(gen.runtimes, refKey(built.ref), () => built);
       });
     },
-    async pinned(ref, hash) {
+    async pinned(bundle) {
+      const ref = { id: bundle.id, version: bundle.version, items: bundle.items ?? {} };
+      const hash = bundle.hash;
       const gen = current();
       const registry = await gen.registry;
       const loaded = registry.bundle(ref.id, ref.version);
       if (!loaded) return null;
       const built = runtime(gen.runtimes, refKey(ref), () => buildRuntime(loaded, registry, ref.items));
-      if (hash === undefined || hash === built.hash) return built;
+      if (hash === built.hash) return built;
       const flow = await storedFlow(hash, built);
       if (!flow) return built;
       return runtime(gen.runtimes, `${refKey(ref)}#${hash}`, () => ({ ...built, flow, hash }));

@@ -73,7 +73,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     try {
       const app = await store.getApplication(message.applicationId);
       if (!app) throw new Error(`application ${message.applicationId} does not exist`);
-      const runtime = await options.catalog.pinned({ id: app.bundle.id, version: app.bundle.version, items: app.bundle.items ?? {} });
+      const runtime = await options.catalog.pinned(app.bundle);
       if (!runtime) throw new Error(`${app.bundle.id}@${app.bundle.version} is not published`);
       const notification = await renderNotification(message, app, runtime, options.catalog);
       for (const transport of options.transports) {
