@@ -1,6 +1,7 @@
 import type { ApplicationSnapshot, Effect, Json, StateValue, StepResult } from '@onething/engine';
 import type { ApplicationChange } from '../store/port.js';
 import type { ApplicationRecord, DeadlineRecord, OutboxRecord, StoredResponse } from '../store/types.js';
+import { outboxDefaults } from '../store/outbox.js';
 import { auditHeadAfter, chainAudit, type AuditInput } from '../store/audit.js';
 import { canonicalHash } from '../util/hash.js';
 import { timeOrderedId } from '../util/ids.js';
@@ -115,20 +116,7 @@ export function applicationChange(
       cancel.push(effect.key);
       for (let i = add.length - 1; i >= 0; i--) if (add[i]?.key === effect.key) add.splice(i, 1);
     } else {
-      outbox.push({
-        id: timeOrderedId(),
-        applicationId: base.id,
-        at,
-        effect: effect as unknown as Json,
-        status: 'pending',
-        attempts: 0,
-        nextAttempt: at,
-        delivered: [],
-        lastError: null,
-        settledAt: null,
-        leaseOwner: null,
-        leaseUntil: null,
-      });
+      outbox.push(outboxDefaults({ id: timeOrderedId(), applicationId: base.id, at, effect: effect as unknown as Json }));
     }
   }
   // The flow it ran on, stored by its hash with the change (the store skips what it holds already).

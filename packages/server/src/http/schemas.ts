@@ -18,6 +18,8 @@ const version: JsonSchema = {
 };
 const instant: JsonSchema = { type: 'string', format: 'date-time' };
 const sha256: JsonSchema = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+/** An application id as the server makes them (a UUID, version 7 since store schema 3). */
+const applicationId: JsonSchema = { type: 'string', pattern: '^[0-9a-f-]{36}$' };
 const text: JsonSchema = {
   type: 'object',
   required: ['zh-CN', 'en'],
@@ -31,7 +33,7 @@ const dataObject: JsonSchema = { type: 'object', maxProperties: 500, description
 const departmentId: JsonSchema = { ...id, description: 'A department id (a definition id: the meta-schema’s Department.id is its Id).' };
 
 /** Shared parameter schemas. */
-export const schemas = { id, departmentId, version, instant, sha256 };
+export const schemas = { id, departmentId, applicationId, version, instant, sha256 };
 
 /**
  * What a value must look like, in words, for patterns whose ajv message ("must match pattern

@@ -1,8 +1,26 @@
 import type { OutboxRecord, OutboxSettlement } from './types.js';
 
-/** An outbox record as stored before delivery existed (schema 1) gets the delivery fields' starting values. */
+/**
+ * An outbox record with the delivery fields' starting values where `m` has none: a new message,
+ * or one stored before delivery existed (schema 1). Built key by key (no spread adding keys: it
+ * runs per notifying step).
+ * @example outboxDefaults({ id, applicationId, at, effect }) // pending, no attempts yet
+ */
 export function outboxDefaults(m: Pick<OutboxRecord, 'id' | 'applicationId' | 'at' | 'effect'> & Partial<OutboxRecord>): OutboxRecord {
-  return { status: 'pending', attempts: 0, nextAttempt: m.at, delivered: [], lastError: null, settledAt: null, leaseOwner: null, leaseUntil: null, ...m };
+  return {
+    id: m.id,
+    applicationId: m.applicationId,
+    at: m.at,
+    effect: m.effect,
+    status: m.status ?? 'pending',
+    attempts: m.attempts ?? 0,
+    nextAttempt: m.nextAttempt ?? m.at,
+    delivered: m.delivered ?? [],
+    lastError: m.lastError ?? null,
+    settledAt: m.settledAt ?? null,
+    leaseOwner: m.leaseOwner ?? null,
+    leaseUntil: m.leaseUntil ?? null,
+  };
 }
 
 /**

@@ -1,7 +1,4 @@
-import { randomFillSync } from 'node:crypto';
-
-const pool = Buffer.alloc(10 * 256);
-let offset = pool.length;
+import { randomString } from './random.js';
 
 /**
  * A UUID version 7 (RFC 9562): the Unix time in milliseconds, then 74 random bits. Ids made
@@ -11,13 +8,7 @@ let offset = pool.length;
  * @example timeOrderedId() // '019ac7e2-5b1f-7a3c-9d2e-4f5a6b7c8d9e'
  */
 export function timeOrderedId(now: number = Date.now()): string {
-  if (offset + 10 > pool.length) {
-    randomFillSync(pool);
-    offset = 0;
-  }
-  const random = pool.toString('hex', offset, offset + 10);
-  pool.fill(0, offset, offset + 10);
-  offset += 10;
+  const random = randomString(10, 'hex');
   const time = Math.max(0, Math.trunc(now)).toString(16).padStart(12, '0').slice(-12);
   const variant = ((parseInt(random[3]!, 16) & 0x3) | 0x8).toString(16);
   return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(0, 3)}-${variant}${random.slice(4, 7)}-${random.slice(7, 19)}`;

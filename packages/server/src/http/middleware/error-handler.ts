@@ -41,11 +41,11 @@ function fromClientStatus(error: unknown): HttpError | undefined {
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    let http: HttpError;
+    let http: HttpError | undefined;
     if (error instanceof HttpError) http = error;
     else if (error instanceof StoreError) http = fromStore(error);
-    else if (fromClientStatus(error)) http = fromClientStatus(error)!;
-    else {
+    else http = fromClientStatus(error);
+    if (!http) {
       http = new HttpError('internal');
       logger.error({ err: error, requestId: res.locals['requestId'], method: req.method, path: req.path }, 'internal error');
     }

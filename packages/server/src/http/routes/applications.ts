@@ -1,14 +1,15 @@
 import type { Json } from '@onething/engine';
 import type { Call, Reply, RouteDescriptor } from '../route.js';
 import { HttpError } from '../errors.js';
-import { ref } from '../schemas.js';
+import { ref, schemas } from '../schemas.js';
+import { cached } from '../cached.js';
 import { sha256 } from '../../util/hash.js';
 import { fullView, summaryView } from '../../applications/view.js';
 import type { Access } from '../../applications/access.js';
 import type { IdempotencyInput, Outcome } from '../../applications/service.js';
 import { ApplicationService } from '../../applications/service.js';
 
-const idParam = { id: { schema: { type: 'string', pattern: '^[0-9a-f-]{36}$' }, description: 'Application id.' } };
+const idParam = { id: { schema: schemas.applicationId, description: 'Application id.' } };
 const idempotencyHeader = {
   'Idempotency-Key': {
     schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9._:-]+$' },
@@ -146,12 +147,9 @@ export const applicationRoutes: RouteDescriptor[] = [
       304: { description: 'Not modified (If-None-Match).' },
     },
     async handle(call) {
-      const app = await service(call).readable(call.params['id']!, accessOf(call));
-      const runtime = await service(call).runtimeOf(app);
-      const headers = { ETag: runtime.etag, 'Cache-Control': 'private, max-age=300, must-revalidate' };
-      const match = call.req.headers['if-none-match'];
-      if (typeof match === 'string' && match.split(',').some((t) => t.trim() === runtime.etag)) return { status: 304, headers };
-      return { status: 200, body: runtime.composed as unknown as Json, headers };
+      const applications = service(call);
+      const runtime = await applications.runtimeOf(await applications.readable(call.params['id']!, accessOf(call)));
+      return cached(call, runtime.etag, () => ({ status: 200, body: runtime.composed as unknown as Json }), 'private, max-age=300, must-revalidate');
     },
   },
   {

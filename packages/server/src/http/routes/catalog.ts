@@ -3,6 +3,7 @@ import { metrics, type Registry } from '@onething/engine';
 import type { Call, Reply, RouteDescriptor } from '../route.js';
 import { HttpError } from '../errors.js';
 import { schemas } from '../schemas.js';
+import { cached } from '../cached.js';
 import { STANDALONE_RUNTIME_PATH } from '../../catalog/bundle-runtime.js';
 import type { BundleRuntime } from '../../catalog/catalog.js';
 import { standaloneRuntime } from '../../catalog/standalone-asset.js';
@@ -11,15 +12,6 @@ const highest = <T>(versions: ReadonlyMap<string, T> | undefined, compare: (a: s
   versions ? [...versions.keys()].sort(compare).at(-1) : undefined;
 
 const semverCompare = (a: string, b: string) => semver.compare(a, b);
-
-/** A conditional reply: 304 when the client's `If-None-Match` matches. */
-function cached(call: Call, etag: string, reply: () => Reply, maxAge = 60): Reply {
-  const headers = { ETag: etag, 'Cache-Control': `public, max-age=${maxAge}, must-revalidate` };
-  const match = call.req.headers['if-none-match'];
-  if (typeof match === 'string' && match.split(',').some((t) => t.trim() === etag)) return { status: 304, headers };
-  const r = reply();
-  return { ...r, headers: { ...headers, ...r.headers } };
-}
 
 async function runtime(call: Call): Promise<BundleRuntime> {
   const found = await call.services.catalog.current(call.params['id'] ?? '', call.params['version']);
@@ -139,7 +131,7 @@ export const catalogRoutes: RouteDescriptor[] = [
     responses: { 200: { description: 'JavaScript module.', contentType: 'text/javascript' }, 304: { description: 'Not modified.' } },
     async handle(call) {
       const { code, etag } = await standaloneRuntime();
-      return cached(call, etag, () => ({ status: 200, bytes: Buffer.from(code), contentType: 'text/javascript; charset=utf-8' }), 3600);
+      return cached(call, etag, () => ({ status: 200, bytes: Buffer.from(code), contentType: 'text/javascript; charset=utf-8' }), 'public, max-age=3600, must-revalidate');
     },
   },
 ];

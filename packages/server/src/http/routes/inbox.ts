@@ -1,5 +1,5 @@
 import type { RouteDescriptor } from '../route.js';
-import { ref } from '../schemas.js';
+import { ref, schemas } from '../schemas.js';
 import { inboxTargets } from '../../applications/access.js';
 
 /** `GET /api/inbox`: the in-app notifications of the caller (the `inbox` transport writes them). */
@@ -13,7 +13,7 @@ export const inboxRoutes: RouteDescriptor[] = [
     tags: ['notifications'],
     auth: 'token',
     query: {
-      application: { schema: { type: 'string', pattern: '^[0-9a-f-]{36}$' }, description: 'Only this application’s.' },
+      application: { schema: schemas.applicationId, description: 'Only this application’s.' },
       limit: { schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 }, description: 'Page size.' },
       after: { schema: { type: 'string', maxLength: 500 }, description: 'The `next` cursor of the previous page.' },
     },

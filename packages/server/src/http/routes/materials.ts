@@ -37,7 +37,7 @@ export const materialRoutes: RouteDescriptor[] = [
     auth: 'token',
     continuation: true,
     params: {
-      id: { schema: { type: 'string', pattern: '^[0-9a-f-]{36}$' }, description: 'Application id.' },
+      id: { schema: schemas.applicationId, description: 'Application id.' },
       material: { schema: schemas.id, description: 'Material id (from the composed bundle).' },
     },
     headers: { 'X-File-Name': { schema: { type: 'string', maxLength: 1000 }, description: 'The file name, URL-encoded (encodeURIComponent).' } },
@@ -73,7 +73,7 @@ export const materialRoutes: RouteDescriptor[] = [
     auth: 'token',
     continuation: true,
     params: {
-      id: { schema: { type: 'string', pattern: '^[0-9a-f-]{36}$' }, description: 'Application id.' },
+      id: { schema: schemas.applicationId, description: 'Application id.' },
       sha256: { schema: schemas.sha256, description: 'The file’s sha-256.' },
     },
     responses: { 200: { description: 'The file.', contentType: 'application/octet-stream' } },

@@ -169,6 +169,10 @@ export class SqliteStore extends Statements implements Store {
   }
 
   expireDrafts(updatedBefore: string, limit: number): Promise<string[]> {
+    // Asked every scheduler pass: look on the read connection first, so a pass with nothing to
+    // expire takes no write lock (the writer checks again in its transaction).
+    const due = this.sql("SELECT 1 FROM applications WHERE status = 'draft' AND updated_at < ? LIMIT 1").get(str(updatedBefore, 'updatedBefore'));
+    if (!due) return Promise.resolve([]);
     return this.writer.run('expireDrafts', updatedBefore, limit);
   }
 
