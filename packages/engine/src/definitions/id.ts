@@ -17,3 +17,13 @@ export const definitionId: { readonly pattern: string; readonly maxLength: numbe
     `must be lower-case letters, digits and single hyphens, starting with a letter, at most ${Id.maxLength} characters (e.g. newborn-birth)`,
   ),
 };
+
+const ID = new RegExp(Id.pattern);
+
+/**
+ * Whether a value is a definition id (the meta-schema's pattern and length).
+ * @example isDefinitionId('huarong') // true; isDefinitionId('a--b') // false
+ */
+export function isDefinitionId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= Id.maxLength && ID.test(value);
+}

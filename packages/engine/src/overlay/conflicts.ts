@@ -1,6 +1,7 @@
 import type { Json } from '../json.js';
 import { applyMergePatch, isObject } from './merge-patch.js';
-import { equalJson, valueAt, within } from './pointer.js';
+import { valueAt, within } from './pointer.js';
+import { jsonEqual } from '../runtime/paths.js';
 
 /** One place where both the patch and the base changed. */
 export interface Conflict {
@@ -26,7 +27,7 @@ export function findConflicts(original: Json, current: Json, patch: Json): Confl
   }
   for (const at of written) {
     if (conflicts.some((c) => within(at, c.pointer))) continue;
-    if (!equalJson(valueAt(original, at), valueAt(current, at))) conflicts.push({ pointer: at });
+    if (!jsonEqual(valueAt(original, at), valueAt(current, at))) conflicts.push({ pointer: at });
   }
   return conflicts.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
 }

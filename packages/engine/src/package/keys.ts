@@ -1,11 +1,11 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { isDefinitionId } from '../definitions/id.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { text, type Text } from '../text.js';
 import { base64urlDecode, base64urlEncode } from './base64url.js';
 import type { Ed25519PrivateJwk, Ed25519PublicJwk } from './types.js';
 
-const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /**
  * A new Ed25519 key pair as JWKs, `kid` set to the RFC 7638 thumbprint. Uses the platform's
@@ -81,7 +81,7 @@ function readCommon(value: unknown): KeyReading<{ key: Uint8Array }> {
     return fail('x 不是曲线上的点', '"x" is not a point on the curve');
   }
   if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid === '' || jwk.kid.length > 200)) return fail('kid 须为非空字符串', 'kid must be a non-empty string');
-  if (jwk.publisher !== undefined && (typeof jwk.publisher !== 'string' || !ID.test(jwk.publisher))) {
+  if (jwk.publisher !== undefined && !isDefinitionId(jwk.publisher)) {
     return fail('publisher 须为小写短横线格式的 id', 'publisher must be a kebab-case id');
   }
   const reading: { ok: true; kid: string; key: Uint8Array; publisher?: string } = { ok: true, key, kid: typeof jwk.kid === 'string' ? jwk.kid : jwkThumbprint({ x: jwk.x as string }) };

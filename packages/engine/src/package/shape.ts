@@ -1,7 +1,7 @@
 import { text, type Text } from '../text.js';
+import { isDefinitionId } from '../definitions/id.js';
 import { PACKAGE_FORMAT } from './types.js';
 
-const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const REGION = /^[1-9]\d{5}$/;
 const HASH = /^[0-9a-f]{64}$/;
 // RFC 3339 date-time (what `new Date().toISOString()` writes, and offsets).
@@ -24,7 +24,7 @@ const problem = (pointer: string, zh: string, en: string): ShapeProblem => ({ po
  */
 export function manifestFieldProblems(manifest: Record<string, unknown>, at: string): ShapeProblem[] {
   const found: ShapeProblem[] = [];
-  if (typeof manifest.publisher !== 'string' || !ID.test(manifest.publisher) || manifest.publisher.length > 80) {
+  if (!isDefinitionId(manifest.publisher)) {
     found.push(problem(`${at}/publisher`, 'publisher 须为小写短横线格式的 id', 'publisher must be a kebab-case id'));
   }
   if (typeof manifest.region !== 'string' || !REGION.test(manifest.region)) found.push(problem(`${at}/region`, 'region 须为六位区划代码', 'region must be a six-digit division code'));
