@@ -24,3 +24,4 @@ export { createFormState, type FormState, type FormStateOptions, type FormChange
 export { project, unproject } from './projection.js';
 export { checkSubmission, errorLocation, type CheckOptions, type CheckResult } from './submission.js';
 export { fieldTitle, type FieldTitleOptions } from './titles.js';
+export { getPath, setPath, type JsonObject } from './paths.js';

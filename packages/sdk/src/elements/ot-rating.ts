@@ -54,7 +54,7 @@ export class OtRating extends LitElement {
   }
 
   private credentials(): Credentials {
-    return applicantCredentials(openStorage('local'), this.server.replace(/\/+$/, ''), this.application, this.continuationToken);
+    return applicantCredentials(openStorage('local'), this.server, this.application, this.continuationToken);
   }
 
   private async load(): Promise<void> {

@@ -123,7 +123,7 @@ export class OtStatus extends LitElement {
   }
 
   private credentials(): Credentials {
-    return applicantCredentials(this.devices(), this.server.replace(/\/+$/, ''), this.application, this.continuationToken);
+    return applicantCredentials(this.devices(), this.server, this.application, this.continuationToken);
   }
 
   private t(text: Text): string {
@@ -155,7 +155,7 @@ export class OtStatus extends LitElement {
   }
 
   private correctionsKey(id: string): string {
-    return keysFor(this.server.replace(/\/+$/, '')).corrections(id);
+    return keysFor(this.server).corrections(id);
   }
 
   private devices(): SafeStorage {

@@ -1,6 +1,5 @@
-import type { ComposedBundle, Json } from '@onething/engine/runtime';
+import { getPath, setPath, type ComposedBundle, type Json } from '@onething/engine/runtime';
 import type { PrefillValue } from '../api/types.js';
-import { getAt, setAt } from '../data-paths.js';
 import { strings, type Text } from '../i18n/strings.js';
 
 const isEmpty = (v: Json | undefined) => v === undefined || v === null || v === '';
@@ -27,8 +26,8 @@ export function applyPrefill(
     const field = composed.fields[v.path];
     if (field?.kind !== 'value' || prefilled[v.path] || isEmpty(v.value)) continue;
     if (v.source === 'history' && field.pii === 'sensitive') continue;
-    if (!isEmpty(getAt(next, v.path))) continue;
-    next = setAt(next, v.path, v.value);
+    if (!isEmpty(getPath(next, v.path))) continue;
+    next = setPath(next, v.path, v.value);
     prefilled[v.path] = v.source;
   }
   return { data: next, prefilled };

@@ -1,7 +1,6 @@
-import type { Json } from '@onething/engine/runtime';
+import { getPath, setPath, type Json } from '@onething/engine/runtime';
 import type { SupplementRequest } from '@onething/form-elements';
 import type { SupplementRoundView } from '../api/types.js';
-import { getAt, setAt } from '../data-paths.js';
 
 type Data = Record<string, Json>;
 
@@ -22,7 +21,7 @@ export function supplementPatch(round: Pick<SupplementRoundView, 'fields' | 'mat
       const next = node[key];
       node = (node[key] = next && typeof next === 'object' && !Array.isArray(next) ? next : {}) as Data;
     }
-    node[keys.at(-1)!] = getAt(data, path) ?? null;
+    node[keys.at(-1)!] = getPath(data, path) ?? null;
   }
   const payload: Data = {};
   if (round.fields.length) payload['data'] = patch;
@@ -46,8 +45,8 @@ export function applyCorrections(
   let nextData = data;
   const corrected = (payload['data'] ?? {}) as Data;
   for (const path of round.fields) {
-    const value = getAt(corrected, path);
-    if (value !== undefined) nextData = setAt(nextData, path, value === null ? undefined : value);
+    const value = getPath(corrected, path);
+    if (value !== undefined) nextData = setPath(nextData, path, value === null ? undefined : value);
   }
   const given = (payload['materials'] ?? {}) as Data;
   const nextMaterials = { ...materials };
